@@ -1,0 +1,3 @@
+using Piuparts.Cli;
+
+return SiteCommand.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using Piuparts.Cli.Verbs;
+
+namespace Piuparts.Cli;
+
+/// <summary>The piuparts-site command line: one verb per job of piuparts' server side.</summary>
+public static class SiteCommand
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("piuparts-site: the server side of piuparts (master, slave, maintenance and the website)");
+        root.Add(CommonOptions.Config);
+        root.Add(CommonOptions.Distros);
+        root.Add(NotBuiltVerb.Create("master", "Serve the master protocol on stdin/stdout for one slave connection"));
+        root.Add(NotBuiltVerb.Create("slave", "Reserve packages from the master, run piuparts, submit the logs"));
+        root.Add(NotBuiltVerb.Create("reschedule", "Mark old pass and fail logs for retesting"));
+        root.Add(NotBuiltVerb.Create("expire", "Remove logs past their age limits"));
+        root.Add(NotBuiltVerb.Create("backup", "Copy the state files to backup-directory"));
+        root.Add(NotBuiltVerb.Create("report", "Build the website from the master directory"));
+        root.Add(ConfigVerb.Create());
+        return root;
+    }
+
+    /// <summary>Runs the command line with the given writers (tests pass their own).</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var parsed = Create().Parse(args);
+        if (parsed.Errors.Count > 0 && !args.Any(a => a is "-h" or "--help" or "-?"))
+        {
+            foreach (var problem in parsed.Errors)
+                error.WriteLine($"piuparts-site: {problem.Message}");
+            error.WriteLine("Try 'piuparts-site --help'.");
+            return ExitCodes.BadInput;
+        }
+        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+}

@@ -1,0 +1,49 @@
+namespace Piuparts.Core.Archive;
+
+/// <summary>A binary package paragraph of a Packages index.</summary>
+public sealed class BinaryPackage
+{
+    public BinaryPackage(string name, string version, ControlParagraph paragraph)
+    {
+        Name = name;
+        Version = version;
+        Paragraph = paragraph;
+    }
+
+    public string Name { get; }
+
+    public string Version { get; }
+
+    /// <summary>The whole paragraph; the slave copies it into logs, the report reads more fields.</summary>
+    public ControlParagraph Paragraph { get; }
+
+    public string? Depends => Paragraph["Depends"];
+
+    public string? PreDepends => Paragraph["Pre-Depends"];
+
+    public string? Provides => Paragraph["Provides"];
+
+    public string? Architecture => Paragraph["Architecture"];
+
+    /// <summary>The source package name: the Source field without its version, else the package's own name.</summary>
+    public string SourceName => SourceField.Name ?? Name;
+
+    /// <summary>The source version: given in parentheses in Source for binNMUs, else the package's version.</summary>
+    public string SourceVersion => SourceField.Version ?? Version;
+
+    private (string? Name, string? Version) SourceField
+    {
+        get
+        {
+            var source = Paragraph["Source"];
+            if (string.IsNullOrEmpty(source))
+                return (null, null);
+            int open = source.IndexOf('(');
+            if (open < 0)
+                return (source.Trim(), null);
+            int close = source.IndexOf(')', open);
+            var version = close > open ? source[(open + 1)..close].Trim() : null;
+            return (source[..open].Trim(), version);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using System.IO.Compression;
+using SharpCompress.Compressors.BZip2;
+using SharpCompress.Compressors.Xz;
+
+namespace Piuparts.Core.Archive;
+
+/// <summary>The forms an index may have on a mirror, in the order piuparts tries them.</summary>
+public enum IndexCompression
+{
+    Xz,
+    Bzip2,
+    Gzip,
+    None,
+}
+
+public static class IndexCompressions
+{
+    public static readonly IReadOnlyList<IndexCompression> TryOrder =
+        [IndexCompression.Xz, IndexCompression.Bzip2, IndexCompression.Gzip, IndexCompression.None];
+
+    public static string Suffix(this IndexCompression compression) => compression switch
+    {
+        IndexCompression.Xz => ".xz",
+        IndexCompression.Bzip2 => ".bz2",
+        IndexCompression.Gzip => ".gz",
+        _ => "",
+    };
+
+    /// <summary>Wraps <paramref name="compressed"/> in the matching decoder (the caller owns the result).</summary>
+    public static Stream Decode(this IndexCompression compression, Stream compressed) => compression switch
+    {
+        IndexCompression.Xz => new XZStream(compressed),
+        IndexCompression.Bzip2 => BZip2Stream.Create(compressed, SharpCompress.Compressors.CompressionMode.Decompress, decompressConcatenated: true),
+        IndexCompression.Gzip => new GZipStream(compressed, CompressionMode.Decompress),
+        _ => compressed,
+    };
+}

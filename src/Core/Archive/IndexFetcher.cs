@@ -1,0 +1,138 @@
+using System.Net;
+using Piuparts.Core.IO;
+
+namespace Piuparts.Core.Archive;
+
+/// <summary>
+/// Opens a Packages or Sources index at a mirror URL (file://, http://, https://), trying the
+/// compressed forms in piuparts' order: .xz, .bz2, .gz, then the plain file.
+/// </summary>
+/// <remarks>
+/// Like piuparts, an HTTP error status moves on to the next form and any other network failure
+/// stops at once. Unlike piuparts 1.1.7, a missing file:// form also moves on, and the plain
+/// file works, so an uncompressed local mirror can be used.
+/// </remarks>
+public sealed class IndexFetcher : IDisposable
+{
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly HttpClient _http;
+
+    /// <param name="proxy">piuparts.conf's [global] proxy: used for http:// URLs, as piuparts exports it as http_proxy.</param>
+    public IndexFetcher(string? proxy = null, TimeSpan? timeout = null)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            AutomaticDecompression = DecompressionMethods.None,
+            ConnectTimeout = timeout ?? DefaultTimeout,
+        };
+        if (!string.IsNullOrWhiteSpace(proxy))
+        {
+            handler.Proxy = new HttpOnlyProxy(new Uri(proxy.Trim()));
+            handler.UseProxy = true;
+        }
+        _http = new HttpClient(handler) { Timeout = timeout ?? DefaultTimeout };
+    }
+
+    /// <summary>Opens the first form of <paramref name="url"/> that exists, decoded and read ahead on another thread.</summary>
+    public FetchResult Open(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var baseUri) ||
+            baseUri.Scheme is not ("file" or "http" or "https"))
+        {
+            return FetchResult.Failed(url, $"unsupported URL '{url}' (use file://, http:// or https://; is 'mirror' set?)");
+        }
+        var tried = new List<string>();
+        foreach (var compression in IndexCompressions.TryOrder)
+        {
+            var candidate = url + compression.Suffix();
+            tried.Add(candidate);
+            var (raw, error, tryNext) = baseUri.IsFile ? OpenFile(candidate) : OpenHttp(candidate);
+            if (raw != null)
+                return FetchResult.Opened(candidate, new ReadAheadStream(compression.Decode(raw)));
+            if (!tryNext)
+                return FetchResult.Failed(url, error!);
+        }
+        return FetchResult.Failed(url, $"not found: {string.Join(", ", tried)}");
+    }
+
+    private static (Stream? Stream, string? Error, bool TryNext) OpenFile(string url)
+    {
+        var path = new Uri(url).LocalPath;
+        try
+        {
+            return (new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), null, false);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return (null, null, true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, $"{path}: {e.Message}", false);
+        }
+    }
+
+    private (Stream? Stream, string? Error, bool TryNext) OpenHttp(string url)
+    {
+        HttpResponseMessage? response = null;
+        try
+        {
+            response = _http.Send(new HttpRequestMessage(HttpMethod.Get, url), HttpCompletionOption.ResponseHeadersRead);
+            if (!response.IsSuccessStatusCode)
+            {
+                var status = $"{url}: HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
+                response.Dispose();
+                return (null, status, true);
+            }
+            return (new ResponseStream(response), null, false);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+        {
+            response?.Dispose();
+            var reason = e is TaskCanceledException ? "timed out" : e.Message;
+            return (null, $"{url}: {reason}", false);
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private sealed class HttpOnlyProxy(Uri proxy) : IWebProxy
+    {
+        public ICredentials? Credentials { get; set; }
+
+        public Uri? GetProxy(Uri destination) =>
+            destination.Scheme == Uri.UriSchemeHttp ? proxy : HttpClient.DefaultProxy.GetProxy(destination);
+
+        public bool IsBypassed(Uri host) =>
+            host.Scheme != Uri.UriSchemeHttp && HttpClient.DefaultProxy.IsBypassed(host);
+    }
+
+    // Keeps the response alive as long as its body is read.
+    private sealed class ResponseStream(HttpResponseMessage response) : Stream
+    {
+        private readonly Stream _body = response.Content.ReadAsStream();
+
+        public override int Read(byte[] buffer, int offset, int count) => _body.Read(buffer, offset, count);
+        public override int Read(Span<byte> buffer) => _body.Read(buffer);
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _body.Dispose();
+                response.Dispose();
+            }
+            base.Dispose(disposing);
+        }
+    }
+}

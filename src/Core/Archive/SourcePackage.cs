@@ -1,0 +1,58 @@
+namespace Piuparts.Core.Archive;
+
+/// <summary>A source package paragraph of a Sources index.</summary>
+public sealed class SourcePackage
+{
+    public SourcePackage(string name, string version, ControlParagraph paragraph)
+    {
+        Name = name;
+        Version = version;
+        Paragraph = paragraph;
+    }
+
+    public string Name { get; }
+
+    public string Version { get; }
+
+    public ControlParagraph Paragraph { get; }
+
+    public string? Maintainer => Paragraph["Maintainer"];
+
+    /// <summary>Binary package names built from this source, in the order the Binary field lists them.</summary>
+    public IReadOnlyList<string> Binaries => SplitList(Paragraph["Binary"]);
+
+    /// <summary>Uploaders as written, one entry per person (the field is a comma separated list of "Name &lt;mail&gt;").</summary>
+    public IReadOnlyList<string> Uploaders => SplitPeople(Paragraph["Uploaders"]);
+
+    private static string[] SplitList(string? value) =>
+        string.IsNullOrWhiteSpace(value)
+            ? []
+            : value.Split([',', ' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    // Names may contain commas inside quotes ("Doe, John" <j@d.org>); split only on commas
+    // that follow a closing '>'.
+    private static string[] SplitPeople(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return [];
+        var people = new List<string>();
+        int start = 0;
+        for (int i = 0; i < value.Length; i++)
+        {
+            if (value[i] == ',' && value.LastIndexOf('>', i) > value.LastIndexOf('<', i) && value.LastIndexOf('<', i) >= start)
+            {
+                AddPerson(people, value[start..i]);
+                start = i + 1;
+            }
+        }
+        AddPerson(people, value[start..]);
+        return [.. people];
+    }
+
+    private static void AddPerson(List<string> people, string text)
+    {
+        var person = string.Join(' ', text.Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        if (person.Length > 0)
+            people.Add(person);
+    }
+}

@@ -1,0 +1,78 @@
+using System.Text;
+
+namespace Piuparts.Core.IO;
+
+/// <summary>
+/// Writes that a crash cannot leave half done: the content goes to a temporary file in the same
+/// directory, which is then linked (create only) or renamed (replace) into place.
+/// </summary>
+public static class AtomicFile
+{
+    private const string Alphabet = "abcdefghijklmnopqrstuvwxyz0123456789_";
+
+    /// <summary>Creates <paramref name="path"/> with <paramref name="content"/> unless it exists; false when it did.</summary>
+    public static bool TryCreate(string path, ReadOnlySpan<byte> content)
+    {
+        var temp = WriteTemp(path, content);
+        try
+        {
+            return NativeFile.TryLink(temp, path);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    public static bool TryCreate(string path, string content) => TryCreate(path, Encoding.UTF8.GetBytes(content));
+
+    /// <summary>Replaces (or creates) <paramref name="path"/> in one step.</summary>
+    public static void Replace(string path, ReadOnlySpan<byte> content)
+    {
+        var temp = WriteTemp(path, content);
+        try
+        {
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+    }
+
+    public static void Replace(string path, string content) => Replace(path, Encoding.UTF8.GetBytes(content));
+
+    // "tmp" and eight random characters, the names Python's tempfile gives piuparts' temporary
+    // logs, so cleanup jobs recognise leftovers of either implementation.
+    private static string WriteTemp(string path, ReadOnlySpan<byte> content)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        while (true)
+        {
+            var temp = Path.Combine(directory, "tmp" + RandomSuffix());
+            FileStream stream;
+            try
+            {
+                stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            }
+            catch (IOException) when (File.Exists(temp))
+            {
+                continue;
+            }
+            using (stream)
+            {
+                stream.Write(content);
+                stream.Flush(flushToDisk: true);
+            }
+            return temp;
+        }
+    }
+
+    private static string RandomSuffix() =>
+        string.Create(8, 0, (chars, _) =>
+        {
+            for (int i = 0; i < chars.Length; i++)
+                chars[i] = Alphabet[Random.Shared.Next(Alphabet.Length)];
+        });
+}
