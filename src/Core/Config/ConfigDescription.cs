@@ -22,6 +22,9 @@ public static class ConfigDescription
         {
             var section = conf.Section(name)!;
             AppendSettings(text, conf, section, KeyScope.Section);
+            text.Append("# distro: ").Append(section.Distro ?? "(none)")
+                .Append(", upgrade path: ").Append(section.DistroList.Count > 1 ? string.Join(" -> ", section.DistroList) : "(none)")
+                .Append(", arch: ").Append(section.Arch).Append('\n');
             var layout = new ArchiveLayout(section, config.Distros);
             var (packages, packagesError) = layout.PackagesUrls();
             var (sources, sourcesError) = layout.SourcesUrls();
@@ -37,7 +40,10 @@ public static class ConfigDescription
         foreach (var key in ConfigKeys.All.Where(k => k.Scope == scope))
         {
             var value = settings.Lookup(key.Name);
-            text.Append(key.Name).Append(" = ").Append(Indent(value.Text ?? "(unset)"));
+            var shown = value.Text == null ? "(unset)"
+                : key.Kind == ValueKind.Words ? string.Join(' ', settings.Words(key.Name))
+                : Indent(value.Text);
+            text.Append(key.Name).Append(" = ").Append(shown);
             text.Append("    # ").Append(Origin(conf, settings, value)).Append('\n');
         }
     }
