@@ -29,7 +29,7 @@ public static class IndexCompressions
     /// <summary>Wraps <paramref name="compressed"/> in the matching decoder (the caller owns the result).</summary>
     public static Stream Decode(this IndexCompression compression, Stream compressed) => compression switch
     {
-        IndexCompression.Xz => new XZStream(compressed),
+        IndexCompression.Xz => (Stream?)LzmaStream.TryCreate(compressed) ?? new XZStream(compressed),
         IndexCompression.Bzip2 => BZip2Stream.Create(compressed, SharpCompress.Compressors.CompressionMode.Decompress, decompressConcatenated: true),
         IndexCompression.Gzip => new GZipStream(compressed, CompressionMode.Decompress),
         _ => compressed,
