@@ -11,7 +11,7 @@ all: build
 build: $(BIN)
 
 $(BIN): $(shell find src -name '*.cs' -o -name '*.csproj') Directory.Build.props Directory.Packages.props
-	$(DOTNET) publish src/Cli/Cli.csproj -c Release -o out/bin --nologo -v quiet -r linux-x64 --self-contained false -p:PublishReadyToRun=true
+	$(DOTNET) publish src/Cli/Cli.csproj -c Release -o out/bin --nologo -v quiet --use-current-runtime --self-contained false -p:PublishReadyToRun=true
 	@echo "built $(BIN)"
 
 site: build
