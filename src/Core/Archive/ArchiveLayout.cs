@@ -35,6 +35,10 @@ public sealed class ArchiveLayout
         foreach (var candidate in _distros.Candidates(distro))
         {
             var concrete = _distros.Concrete(candidate);
+            if (_distros.IsVirtual(concrete))
+            {
+                return ([], $"{candidate} is virtual (uri = None) in {_distros.Path}, but none of the distributions it depends on is a real one");
+            }
             var mirror = _distros.Mirror(concrete, _section.Mirror);
             if (mirror == null)
             {

@@ -38,10 +38,12 @@ public sealed class DistrosConf
         var (ini, errors) = IniParser.Parse(text, path);
         if (ini == null)
             return (null, errors);
+        // Only the keys piuparts reads are interpolated, so only they can fail (a note with a
+        // lone '%' under another key is fine, as in piuparts).
         var interpolation = new List<InputError>();
         foreach (var section in ini.SectionNames)
         {
-            foreach (var key in ini.Keys(section))
+            foreach (var key in Keys)
             {
                 if (ini.Get(section, key).Error is { } error)
                     interpolation.Add(error);
@@ -50,8 +52,15 @@ public sealed class DistrosConf
         return interpolation.Count == 0 ? (new DistrosConf(ini), []) : (null, interpolation);
     }
 
+    /// <summary>The keys piuparts' DistroConfig reads; any other key is ignored.</summary>
+    public static readonly IReadOnlyList<string> Keys = ["uri", "distribution", "components", "target-release", "depends", "candidates"];
+
     private string? Value(string distro, string key)
     {
+        // A name without a block has every key unset, even those a [DEFAULT] block sets: piuparts
+        // only applies [DEFAULT] to the blocks of the file.
+        if (!_ini.HasSection(distro))
+            return null;
         var value = _ini.Get(distro, key).Value;
         return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }
@@ -110,7 +119,11 @@ public sealed class DistrosConf
         return done;
     }
 
-    /// <summary>The distribution that supplies mirror and archive name: a virtual one borrows its first real parent's.</summary>
+    /// <summary>
+    /// The distribution that supplies mirror and archive name: a virtual one borrows its first
+    /// real parent's. A virtual distribution with no real one behind it stays itself (piuparts
+    /// fails an assertion there; ArchiveLayout reports it).
+    /// </summary>
     public string Concrete(string distro)
     {
         if (!IsVirtual(distro))

@@ -94,6 +94,13 @@ public sealed class IniFile
             var referenced = Raw(section, name);
             if (referenced == null)
                 return Error(origin, section, $"%({name})s refers to a key that is not set in [{section}] or [DEFAULT]");
+            // Like configparser, only a value that has a '%' in it is interpolated one level
+            // deeper, so a chain of ten references to a plain value is still fine.
+            if (!referenced.Raw.Contains('%'))
+            {
+                into.Append(referenced.Raw);
+                continue;
+            }
             var nested = Interpolate(section, origin, referenced.Raw, into, depth + 1);
             if (nested != null)
                 return nested;
