@@ -62,8 +62,16 @@ public sealed class ConfigDescriptionTests
     [Fact]
     public void A_multi_line_value_is_indented()
     {
+        var text = Describe("[global]\nsections = sid\n[sid]\ndescription = first\n  second\n", "", "sid");
+
+        Assert.Contains("description = first\n    second    # piuparts.conf:4\n", text);
+    }
+
+    [Fact]
+    public void A_list_written_over_several_lines_is_shown_on_one()
+    {
         var text = Describe("[global]\nsections =\n  sid\n  trixie\n[sid]\n[trixie]\n", "");
 
-        Assert.Contains("sections = \n    sid\n    trixie    # piuparts.conf:2\n", text);
+        Assert.Contains("sections = sid trixie    # piuparts.conf:2\n", text);
     }
 }

@@ -31,12 +31,12 @@ public sealed class DistrosConfDifferentialTests(DistroConfigOracle python) : IC
         }
     }
 
-    [RequiresFilesTheory(DebianPython.Executable, DebianPython.PiupartsLib)]
+    [Theory]
     [MemberData(nameof(HandMadeFiles))]
     public void A_hand_made_distros_conf_gives_the_answers_of_DistroConfig(string file, bool withMirror) =>
         Compare(file, ConfigTestData.PathOf(file), withMirror);
 
-    [RequiresFilesTheory(DebianPython.Executable, DebianPython.PiupartsLib, DistrosConf.DefaultPath)]
+    [Theory]
     [InlineData(true)]
     [InlineData(false)]
     public void Debians_shipped_distros_conf_gives_the_answers_of_DistroConfig(bool withMirror) =>

@@ -15,7 +15,7 @@ public sealed class SectionSettingsDifferentialTests(PiupartsConfigOracle python
 {
     public static TheoryData<string> Files => new(PiupartsConfigOracle.Files);
 
-    [RequiresFilesTheory(DebianPython.Executable, DebianPython.PiupartsLib)]
+    [Theory]
     [MemberData(nameof(Files))]
     public void Every_section_reads_like_piupartslib_Config_with_global_fallback(string file)
     {

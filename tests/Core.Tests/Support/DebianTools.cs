@@ -11,17 +11,25 @@ public static class DebianTools
     public static string DataPath(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "Data", .. parts]);
 
     /// <summary>Runs a program to its end; fails the test with its stderr when it exits non-zero.</summary>
-    public static string Run(string program, IEnumerable<string> arguments, string? stdin = null, TimeSpan? timeout = null)
+    public static string Run(string program, IEnumerable<string> arguments, string? stdin = null, TimeSpan? timeout = null,
+        string? workingDirectory = null)
     {
+        if (!File.Exists(program) && Path.IsPathRooted(program))
+            throw new InvalidOperationException($"{program} is not installed; 'make test' installs what the tests compare with");
         var info = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = stdin != null,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? "",
         };
         foreach (var argument in arguments)
             info.ArgumentList.Add(argument);
+        // Only what Debian installed: no user site-packages or PYTHONPATH of the caller.
+        info.Environment.Remove("PYTHONPATH");
+        info.Environment["PYTHONNOUSERSITE"] = "1";
+        info.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"cannot start {program}");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
