@@ -63,11 +63,12 @@ public sealed class PiupartsConf
             return (null, syntaxErrors);
         var errors = new List<InputError>();
         var warnings = new List<InputError>();
-        if (!ini.HasSection(SectionSettings.GlobalSection))
-            errors.Add(new InputError(path, 0, "there is no [global] section"));
         CheckValues(ini, errors, warnings);
         var conf = new PiupartsConf(ini, warnings);
-        CheckRequired(conf, requiredGlobalKeys, errors);
+        if (!ini.HasSection(SectionSettings.GlobalSection))
+            errors.Add(new InputError(path, 0, "there is no [global] section"));
+        else
+            CheckRequired(conf, requiredGlobalKeys, errors);
         CheckSectionLists(conf, errors);
         return errors.Count == 0 ? (conf, errors) : (null, errors);
     }
