@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using SharpCompress.Compressors.BZip2;
+using Piuparts.Core.IO;
 using SharpCompress.Compressors.Xz;
 
 namespace Piuparts.Core.Archive;
@@ -29,7 +30,8 @@ public static class IndexCompressions
     /// <summary>Wraps <paramref name="compressed"/> in the matching decoder (the caller owns the result).</summary>
     public static Stream Decode(this IndexCompression compression, Stream compressed) => compression switch
     {
-        IndexCompression.Xz => new XZStream(compressed),
+        // The xz decoder reads Position to find block padding; give unseekable streams one.
+        IndexCompression.Xz => new XZStream(compressed.CanSeek ? compressed : new CountingReadStream(compressed)),
         IndexCompression.Bzip2 => BZip2Stream.Create(compressed, SharpCompress.Compressors.CompressionMode.Decompress, decompressConcatenated: true),
         IndexCompression.Gzip => new GZipStream(compressed, CompressionMode.Decompress),
         _ => compressed,

@@ -90,10 +90,17 @@ public sealed class IndexFetcher : IDisposable
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
         {
             response?.Dispose();
-            var reason = e is TaskCanceledException ? "timed out" : e.Message;
+            var reason = e is TaskCanceledException ? "timed out" : Describe(e);
             return (null, $"{url}: {reason}", false);
         }
     }
+
+    // HttpClient's own message is often only "An error occurred while sending the request.";
+    // the reason (refused, reset, ended prematurely) is in the inner exception.
+    private static string Describe(Exception e) =>
+        e.InnerException is { } inner && !e.Message.Contains(inner.Message, StringComparison.Ordinal)
+            ? $"{e.Message} ({inner.Message})"
+            : e.Message;
 
     public void Dispose() => _http.Dispose();
 
