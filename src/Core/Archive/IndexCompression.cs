@@ -1,6 +1,5 @@
-using System.IO.Compression;
-using SharpCompress.Compressors.BZip2;
 using Piuparts.Core.IO;
+using SharpCompress.Compressors.BZip2;
 using SharpCompress.Compressors.Xz;
 
 namespace Piuparts.Core.Archive;
@@ -33,7 +32,7 @@ public static class IndexCompressions
         // The xz decoder reads Position to find block padding; give unseekable streams one.
         IndexCompression.Xz => new XZStream(compressed.CanSeek ? compressed : new CountingReadStream(compressed)),
         IndexCompression.Bzip2 => BZip2Stream.Create(compressed, SharpCompress.Compressors.CompressionMode.Decompress, decompressConcatenated: true),
-        IndexCompression.Gzip => new GZipStream(compressed, CompressionMode.Decompress),
+        IndexCompression.Gzip => new CompleteGzipStream(compressed),
         _ => compressed,
     };
 }
