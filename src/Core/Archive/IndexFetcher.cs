@@ -49,11 +49,26 @@ public sealed class IndexFetcher : IDisposable
             tried.Add(candidate);
             var (raw, error, tryNext) = baseUri.IsFile ? OpenFile(candidate) : OpenHttp(candidate);
             if (raw != null)
-                return FetchResult.Opened(candidate, new ReadAheadStream(compression.Decode(raw)));
+                return Decode(candidate, compression, raw);
             if (!tryNext)
                 return FetchResult.Failed(url, error!);
         }
         return FetchResult.Failed(url, $"not found: {string.Join(", ", tried)}");
+    }
+
+    private static FetchResult Decode(string url, IndexCompression compression, Stream raw)
+    {
+        try
+        {
+            return FetchResult.Opened(url, new ReadAheadStream(compression.Decode(raw)));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The bzip2 decoder reads its first block at once, so a corrupt .bz2 fails here
+            // rather than on the first read.
+            raw.Dispose();
+            return FetchResult.Failed(url, $"{url}: cannot decode: {e.Message}");
+        }
     }
 
     private static (Stream? Stream, string? Error, bool TryNext) OpenFile(string url)

@@ -116,6 +116,19 @@ public sealed class IndexFetcherTests : IDisposable
         Assert.DoesNotContain(".gz", result.Error);
     }
 
+    [Fact]
+    public void A_bz2_file_broken_in_its_first_block_is_reported_by_open_rather_than_thrown()
+    {
+        // The bzip2 decoder decodes its first block as soon as it is created.
+        _mirror.Write(PackagesPath + ".bz2", ExcerptForms.Bzip2[..(ExcerptForms.Bzip2.Length / 4)]);
+
+        var result = _fetcher.Open(PackagesUrl);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(PackagesUrl + ".bz2", result.Url);
+        Assert.Contains(PackagesUrl + ".bz2", result.Error);
+    }
+
     [Theory]
     [InlineData("None/dists/bookworm/main/binary-amd64/Packages")]
     [InlineData("ftp://ftp.example.org/debian/dists/bookworm/main/binary-amd64/Packages")]
