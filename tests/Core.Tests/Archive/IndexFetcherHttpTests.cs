@@ -160,4 +160,50 @@ public sealed class IndexFetcherHttpTests
         Assert.Equal(ExcerptForms.Plain, bytes);
         Assert.Equal([PackagesPath + ".xz"], server.Targets);
     }
+
+    [Fact]
+    public void A_download_cut_short_by_the_server_gives_an_input_error_naming_the_url()
+    {
+        using var server = Mirror((PackagesPath + ".gz", LoopbackResponse.Ok(ExcerptForms.Gzip) with { CutAfter = 200_000 }));
+        using var fetcher = new IndexFetcher();
+        var url = server.BaseUrl + PackagesPath;
+
+        var result = Bounded(() => new IndexLoader(fetcher).LoadBinaries([url]));
+
+        Assert.Null(result.Index);
+        Assert.Equal(url + ".gz", Assert.Single(result.Errors).File);
+    }
+
+    [Fact]
+    public void A_download_that_stops_sending_fails_after_the_timeout_with_an_error_naming_the_url()
+    {
+        using var server = Mirror((PackagesPath + ".xz", LoopbackResponse.Ok(ExcerptForms.Xz) with { CutAfter = 100_000, StallAtCut = true }));
+        using var fetcher = new IndexFetcher(timeout: TimeSpan.FromSeconds(1));
+        var url = server.BaseUrl + PackagesPath;
+        var clock = Stopwatch.StartNew();
+
+        var result = Bounded(() => new IndexLoader(fetcher).LoadBinaries([url]));
+
+        Assert.Null(result.Index);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(url + ".xz", error.File);
+        Assert.Contains("timed out", error.Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void A_server_that_never_answers_fails_after_the_timeout_with_an_error_naming_the_url()
+    {
+        using var server = Mirror((PackagesPath + ".xz", new LoopbackResponse(200, []) { Silent = true, StallAtCut = true }));
+        using var fetcher = new IndexFetcher(timeout: TimeSpan.FromSeconds(1));
+        var url = server.BaseUrl + PackagesPath;
+        var clock = Stopwatch.StartNew();
+
+        var result = Bounded(() => fetcher.Open(url));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(url + ".xz", result.Error);
+        Assert.Contains("timed out", result.Error);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+    }
 }

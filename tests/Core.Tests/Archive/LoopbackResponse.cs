@@ -21,12 +21,17 @@ internal sealed record LoopbackResponse(int Status, byte[] Body)
     /// <summary>After the cut, keep the connection open and silent until the server stops (else close it).</summary>
     public bool StallAtCut { get; init; }
 
+    /// <summary>Sends nothing; with <see cref="StallAtCut"/>, keeps the connection open until the server stops.</summary>
     public bool Silent { get; init; }
 
     public async Task WriteAsync(NetworkStream stream, CancellationToken token)
     {
         if (Silent)
+        {
+            if (StallAtCut)
+                await Task.Delay(Timeout.Infinite, token);
             return;
+        }
         var reason = Status switch { 200 => "OK", 404 => "Not Found", 500 => "Internal Server Error", _ => "Status" };
         var head = $"HTTP/1.1 {Status} {reason}\r\nContent-Length: {Body.Length}\r\n" +
             "Content-Type: application/octet-stream\r\nConnection: close\r\n\r\n";
