@@ -45,18 +45,19 @@ public sealed class IndexFetcher : IDisposable
         {
             return FetchResult.Failed(url, $"unsupported URL '{url}' (use file://, http:// or https://; is 'mirror' set?)");
         }
+        // Each form tried, with the HTTP status it got ("<url>: HTTP 404 Not Found").
         var tried = new List<string>();
         foreach (var compression in IndexCompressions.TryOrder)
         {
             var candidate = url + compression.Suffix();
-            tried.Add(candidate);
             var (raw, error, tryNext) = baseUri.IsFile ? OpenFile(candidate) : OpenHttp(candidate);
             if (raw != null)
                 return Decode(candidate, compression, raw);
             if (!tryNext)
                 return FetchResult.Failed(url, error!);
+            tried.Add(error ?? candidate);
         }
-        return FetchResult.Failed(url, $"not found: {string.Join(", ", tried)}");
+        return FetchResult.Failed(url, $"not found: {string.Join("; ", tried)}");
     }
 
     private static FetchResult Decode(string url, IndexCompression compression, Stream raw)

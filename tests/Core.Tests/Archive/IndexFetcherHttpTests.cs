@@ -67,9 +67,9 @@ public sealed class IndexFetcherHttpTests
     }
 
     [Fact]
-    public void When_every_form_answers_404_the_error_names_the_urls_tried()
+    public void When_every_form_answers_an_error_status_the_error_names_each_url_with_its_status()
     {
-        using var server = Mirror();
+        using var server = Mirror((PackagesPath + ".gz", LoopbackResponse.ServerError));
         using var fetcher = new IndexFetcher();
         var url = server.BaseUrl + PackagesPath;
 
@@ -78,8 +78,10 @@ public sealed class IndexFetcherHttpTests
         Assert.False(result.Succeeded);
         Assert.Equal(url, result.Url);
         Assert.Equal(s_allTargets, server.Targets);
-        foreach (var form in IndexCompressions.TryOrder)
-            Assert.Contains(url + form.Suffix(), result.Error);
+        Assert.Contains($"{url}.xz: HTTP 404", result.Error);
+        Assert.Contains($"{url}.bz2: HTTP 404", result.Error);
+        Assert.Contains($"{url}.gz: HTTP 500", result.Error);
+        Assert.Contains($"{url}: HTTP 404", result.Error);
     }
 
     [Fact]
