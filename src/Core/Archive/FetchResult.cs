@@ -10,7 +10,10 @@ public sealed class FetchResult
         Error = error;
     }
 
-    /// <summary>The URL that was opened (with its compression suffix), or the one asked for when it failed.</summary>
+    /// <summary>
+    /// The URL that was opened (with its compression suffix); when nothing could be opened, the
+    /// one asked for, or the form found if it could not be decoded.
+    /// </summary>
     public string Url { get; }
 
     public Stream? Content { get; }

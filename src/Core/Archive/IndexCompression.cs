@@ -1,4 +1,4 @@
-using System.IO.Compression;
+using Piuparts.Core.IO;
 using SharpCompress.Compressors.BZip2;
 using SharpCompress.Compressors.Xz;
 
@@ -29,9 +29,11 @@ public static class IndexCompressions
     /// <summary>Wraps <paramref name="compressed"/> in the matching decoder (the caller owns the result).</summary>
     public static Stream Decode(this IndexCompression compression, Stream compressed) => compression switch
     {
-        IndexCompression.Xz => (Stream?)LzmaStream.TryCreate(compressed) ?? new XZStream(compressed),
+        // The managed xz decoder reads Position to find block padding; give unseekable streams one.
+        IndexCompression.Xz => (Stream?)LzmaStream.TryCreate(compressed)
+            ?? new XZStream(compressed.CanSeek ? compressed : new CountingReadStream(compressed)),
         IndexCompression.Bzip2 => BZip2Stream.Create(compressed, SharpCompress.Compressors.CompressionMode.Decompress, decompressConcatenated: true),
-        IndexCompression.Gzip => new GZipStream(compressed, CompressionMode.Decompress),
+        IndexCompression.Gzip => new CompleteGzipStream(compressed),
         _ => compressed,
     };
 }

@@ -17,21 +17,24 @@ public sealed class IndexFetcher : IDisposable
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
     private readonly HttpClient _http;
+    private readonly TimeSpan _timeout;
 
     /// <param name="proxy">piuparts.conf's [global] proxy: used for http:// URLs, as piuparts exports it as http_proxy.</param>
+    /// <param name="timeout">For connecting, for the response headers, and for each read of the body (as piuparts' socket timeout).</param>
     public IndexFetcher(string? proxy = null, TimeSpan? timeout = null)
     {
+        _timeout = timeout ?? DefaultTimeout;
         var handler = new SocketsHttpHandler
         {
             AutomaticDecompression = DecompressionMethods.None,
-            ConnectTimeout = timeout ?? DefaultTimeout,
+            ConnectTimeout = _timeout,
         };
         if (!string.IsNullOrWhiteSpace(proxy))
         {
             handler.Proxy = new HttpOnlyProxy(new Uri(proxy.Trim()));
             handler.UseProxy = true;
         }
-        _http = new HttpClient(handler) { Timeout = timeout ?? DefaultTimeout };
+        _http = new HttpClient(handler) { Timeout = _timeout };
     }
 
     /// <summary>Opens the first form of <paramref name="url"/> that exists, decoded and read ahead on another thread.</summary>
@@ -42,18 +45,34 @@ public sealed class IndexFetcher : IDisposable
         {
             return FetchResult.Failed(url, $"unsupported URL '{url}' (use file://, http:// or https://; is 'mirror' set?)");
         }
+        // Each form tried, with the HTTP status it got ("<url>: HTTP 404 Not Found").
         var tried = new List<string>();
         foreach (var compression in IndexCompressions.TryOrder)
         {
             var candidate = url + compression.Suffix();
-            tried.Add(candidate);
             var (raw, error, tryNext) = baseUri.IsFile ? OpenFile(candidate) : OpenHttp(candidate);
             if (raw != null)
-                return FetchResult.Opened(candidate, new ReadAheadStream(compression.Decode(raw)));
+                return Decode(candidate, compression, raw);
             if (!tryNext)
                 return FetchResult.Failed(url, error!);
+            tried.Add(error ?? candidate);
         }
-        return FetchResult.Failed(url, $"not found: {string.Join(", ", tried)}");
+        return FetchResult.Failed(url, $"not found: {string.Join("; ", tried)}");
+    }
+
+    private static FetchResult Decode(string url, IndexCompression compression, Stream raw)
+    {
+        try
+        {
+            return FetchResult.Opened(url, new ReadAheadStream(compression.Decode(raw)));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The bzip2 decoder reads its first block at once, so a corrupt .bz2 fails here
+            // rather than on the first read.
+            raw.Dispose();
+            return FetchResult.Failed(url, $"{url}: cannot decode: {e.Message}");
+        }
     }
 
     private static (Stream? Stream, string? Error, bool TryNext) OpenFile(string url)
@@ -85,15 +104,22 @@ public sealed class IndexFetcher : IDisposable
                 response.Dispose();
                 return (null, status, true);
             }
-            return (new ResponseStream(response), null, false);
+            return (new ResponseStream(response, _timeout), null, false);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
         {
             response?.Dispose();
-            var reason = e is TaskCanceledException ? "timed out" : e.Message;
+            var reason = e is TaskCanceledException ? "timed out" : Describe(e);
             return (null, $"{url}: {reason}", false);
         }
     }
+
+    // HttpClient's own message is often only "An error occurred while sending the request.";
+    // the reason (refused, reset, ended prematurely) is in the inner exception.
+    private static string Describe(Exception e) =>
+        e.InnerException is { } inner && !e.Message.Contains(inner.Message, StringComparison.Ordinal)
+            ? $"{e.Message} ({inner.Message})"
+            : e.Message;
 
     public void Dispose() => _http.Dispose();
 
@@ -108,13 +134,53 @@ public sealed class IndexFetcher : IDisposable
             host.Scheme != Uri.UriSchemeHttp && HttpClient.DefaultProxy.IsBypassed(host);
     }
 
-    // Keeps the response alive as long as its body is read.
-    private sealed class ResponseStream(HttpResponseMessage response) : Stream
+    // Keeps the response alive as long as its body is read, and bounds each read of the body:
+    // HttpClient.Timeout stops counting once the headers are in, so a server that stops sending
+    // in the middle of the body would otherwise block the load for ever.
+    private sealed class ResponseStream(HttpResponseMessage response, TimeSpan timeout) : Stream
     {
+        private const int BufferBytes = 64 << 10;
         private readonly Stream _body = response.Content.ReadAsStream();
+        // Decoders read a few bytes at a time; each network read (and its timer) serves many of them.
+        private readonly byte[] _buffer = new byte[BufferBytes];
+        private readonly CancellationTokenSource _timer = new();
+        private int _start;
+        private int _end;
 
-        public override int Read(byte[] buffer, int offset, int count) => _body.Read(buffer, offset, count);
-        public override int Read(Span<byte> buffer) => _body.Read(buffer);
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (buffer.IsEmpty)
+                return 0;
+            if (_start == _end && !Refill())
+                return 0;
+            int n = Math.Min(buffer.Length, _end - _start);
+            _buffer.AsSpan(_start, n).CopyTo(buffer);
+            _start += n;
+            return n;
+        }
+
+        private bool Refill()
+        {
+            if (!_timer.TryReset())
+                throw TimedOut();
+            _timer.CancelAfter(timeout);
+            try
+            {
+                _end = _body.ReadAsync(_buffer, _timer.Token).AsTask().GetAwaiter().GetResult();
+                _start = 0;
+                return _end > 0;
+            }
+            catch (OperationCanceledException) when (_timer.IsCancellationRequested)
+            {
+                throw TimedOut();
+            }
+        }
+
+        private IOException TimedOut() =>
+            new($"{response.RequestMessage?.RequestUri}: no data for {timeout.TotalSeconds:0.###} s, timed out");
+
         public override bool CanRead => true;
         public override bool CanSeek => false;
         public override bool CanWrite => false;
@@ -131,6 +197,7 @@ public sealed class IndexFetcher : IDisposable
             {
                 _body.Dispose();
                 response.Dispose();
+                _timer.Dispose();
             }
             base.Dispose(disposing);
         }

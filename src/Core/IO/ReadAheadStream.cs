@@ -6,7 +6,8 @@ namespace Piuparts.Core.IO;
 /// <summary>
 /// Reads its inner stream on another thread, a few chunks ahead of the consumer, so that
 /// decompressing an index (one core) and parsing it (the other core) overlap.
-/// An exception of the inner stream surfaces on the consumer's next read.
+/// An exception of the inner stream surfaces as an <see cref="IOException"/> once the bytes read
+/// before it are consumed, and again on every read after that.
 /// </summary>
 public sealed class ReadAheadStream : Stream
 {
@@ -19,6 +20,8 @@ public sealed class ReadAheadStream : Stream
     private int _currentLength;
     private int _offset;
     private bool _done;
+    // Written by the producer before it completes the channel, read after the channel says so.
+    private Exception? _failure;
 
     public ReadAheadStream(Stream inner, int chunksAhead = 8)
     {
@@ -38,37 +41,61 @@ public sealed class ReadAheadStream : Stream
             while (!_stop.IsCancellationRequested)
             {
                 var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
-                int length = 0;
-                while (length < ChunkBytes)
-                {
-                    int read = _inner.Read(buffer, length, ChunkBytes - length);
-                    if (read == 0)
-                        break;
-                    length += read;
-                }
+                int length = Fill(buffer, out bool ended);
                 if (length == 0)
                 {
                     ArrayPool<byte>.Shared.Return(buffer);
                     break;
                 }
                 await _chunks.Writer.WriteAsync((buffer, length), _stop.Token).ConfigureAwait(false);
+                if (ended)
+                    break;
             }
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            // Disposed before the end: nobody reads any more.
+        }
+        finally
+        {
+            // The failure, if any, is set before completing: completion publishes it to the reader.
             _chunks.Writer.TryComplete();
         }
-        catch (OperationCanceledException)
+    }
+
+    // Reads a chunk; a failure of the inner stream ends the data after the bytes read before it
+    // (any exception, also an OperationCanceledException such as an HTTP read timeout).
+    private int Fill(byte[] buffer, out bool ended)
+    {
+        int length = 0;
+        ended = false;
+        try
         {
-            _chunks.Writer.TryComplete();
+            while (length < ChunkBytes)
+            {
+                int read = _inner.Read(buffer, length, ChunkBytes - length);
+                if (read == 0)
+                {
+                    ended = true;
+                    break;
+                }
+                length += read;
+            }
         }
         catch (Exception e)
         {
-            _chunks.Writer.TryComplete(e);
+            _failure = e;
+            ended = true;
         }
+        return length;
     }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> destination)
     {
+        if (_done && _failure != null)
+            throw Failure();
         if (destination.IsEmpty)
             return 0;
         while (_current == null || _offset == _currentLength)
@@ -93,17 +120,16 @@ public sealed class ReadAheadStream : Stream
             (_current, _currentLength, _offset) = (chunk.Buffer, chunk.Length, 0);
             return true;
         }
-        catch (ChannelClosedException e) when (e.InnerException == null)
+        catch (ChannelClosedException)
         {
             _done = true;
+            if (_failure != null)
+                throw Failure();
             return false;
         }
-        catch (ChannelClosedException e)
-        {
-            _done = true;
-            throw new IOException(e.InnerException!.Message, e.InnerException);
-        }
     }
+
+    private IOException Failure() => new(_failure!.Message, _failure);
 
     protected override void Dispose(bool disposing)
     {
