@@ -7,17 +7,12 @@ namespace Piuparts.Core.Archive;
 /// place but takes the newer version (strictly greater; equal versions keep the first), which
 /// is how the master merges several Packages files and duplicate stanzas.
 /// </summary>
-public sealed class ArchiveIndex<T> where T : class
+public sealed class ArchiveIndex<T> where T : ArchivePackage
 {
     private readonly Dictionary<string, int> _slots;
     private readonly List<T> _items;
-    private readonly Func<T, string> _name;
-    private readonly Func<T, string> _version;
-
-    public ArchiveIndex(Func<T, string> name, Func<T, string> version, int capacity = 0)
+    public ArchiveIndex(int capacity = 0)
     {
-        _name = name;
-        _version = version;
         _slots = new Dictionary<string, int>(capacity, StringComparer.Ordinal);
         _items = new List<T>(capacity);
     }
@@ -34,14 +29,14 @@ public sealed class ArchiveIndex<T> where T : class
     /// <summary>Adds or merges one package; true when it was stored (new name or newer version).</summary>
     public bool Add(T item)
     {
-        var name = _name(item);
+        var name = item.Name;
         if (!_slots.TryGetValue(name, out int slot))
         {
             _slots.Add(name, _items.Count);
             _items.Add(item);
             return true;
         }
-        if (!DebianVersion.IsNewer(_version(item), _version(_items[slot])))
+        if (!DebianVersion.IsNewer(item.Version, _items[slot].Version))
             return false;
         _items[slot] = item;
         return true;

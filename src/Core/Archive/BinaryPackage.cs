@@ -1,21 +1,12 @@
 namespace Piuparts.Core.Archive;
 
 /// <summary>A binary package paragraph of a Packages index.</summary>
-public sealed class BinaryPackage
+public sealed class BinaryPackage : ArchivePackage
 {
     public BinaryPackage(string name, string version, ControlParagraph paragraph)
+        : base(name, version, paragraph)
     {
-        Name = name;
-        Version = version;
-        Paragraph = paragraph;
     }
-
-    public string Name { get; }
-
-    public string Version { get; }
-
-    /// <summary>The whole paragraph; the slave copies it into logs, the report reads more fields.</summary>
-    public ControlParagraph Paragraph { get; }
 
     public string? Depends => Paragraph["Depends"];
 

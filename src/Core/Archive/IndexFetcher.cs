@@ -137,7 +137,7 @@ public sealed class IndexFetcher : IDisposable
     // Keeps the response alive as long as its body is read, and bounds each read of the body:
     // HttpClient.Timeout stops counting once the headers are in, so a server that stops sending
     // in the middle of the body would otherwise block the load for ever.
-    private sealed class ResponseStream(HttpResponseMessage response, TimeSpan timeout) : Stream
+    private sealed class ResponseStream(HttpResponseMessage response, TimeSpan timeout) : ReadOnlyStream
     {
         private const int BufferBytes = 64 << 10;
         private readonly Stream _body = response.Content.ReadAsStream();
@@ -146,8 +146,6 @@ public sealed class IndexFetcher : IDisposable
         private readonly CancellationTokenSource _timer = new();
         private int _start;
         private int _end;
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -180,16 +178,6 @@ public sealed class IndexFetcher : IDisposable
 
         private IOException TimedOut() =>
             new($"{response.RequestMessage?.RequestUri}: no data for {timeout.TotalSeconds:0.###} s, timed out");
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

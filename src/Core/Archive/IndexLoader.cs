@@ -17,7 +17,7 @@ public sealed class IndexLoader
         Load(urls, PackagesIndex.NewSourceIndex(ExpectedPackages / 2), PackagesIndex.ReadSources);
 
     private IndexLoadResult<T> Load<T>(IEnumerable<string> urls, ArchiveIndex<T> index,
-        Func<Stream, string, ArchiveIndex<T>, IReadOnlyList<InputError>> read) where T : class
+        Func<Stream, string, ArchiveIndex<T>, IReadOnlyList<InputError>> read) where T : ArchivePackage
     {
         var opened = new List<string>();
         foreach (var url in urls)

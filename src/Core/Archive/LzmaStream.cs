@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Piuparts.Core.IO;
 
 namespace Piuparts.Core.Archive;
 
@@ -8,7 +9,7 @@ namespace Piuparts.Core.Archive;
 /// time it takes to load a Packages index. <see cref="TryCreate"/> returns null where the
 /// library is missing, and the caller falls back to SharpCompress.
 /// </summary>
-public sealed unsafe class LzmaStream : Stream
+public sealed unsafe class LzmaStream : ReadOnlyStream
 {
     private const int LzmaOk = 0;
     private const int LzmaStreamEnd = 1;
@@ -49,8 +50,6 @@ public sealed unsafe class LzmaStream : Stream
         }
         return new LzmaStream(compressed, state);
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> destination)
     {
@@ -111,16 +110,6 @@ public sealed unsafe class LzmaStream : Stream
     }
 
     ~LzmaStream() => Dispose(false);
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     // lzma_stream of liblzma 5 (lzma/base.h); LZMA_STREAM_INIT is all zeroes.
     [StructLayout(LayoutKind.Sequential)]

@@ -4,10 +4,10 @@ namespace Piuparts.Core.Archive;
 public static class PackagesIndex
 {
     public static ArchiveIndex<BinaryPackage> NewBinaryIndex(int capacity = 0) =>
-        new(p => p.Name, p => p.Version, capacity);
+        new(capacity);
 
     public static ArchiveIndex<SourcePackage> NewSourceIndex(int capacity = 0) =>
-        new(p => p.Name, p => p.Version, capacity);
+        new(capacity);
 
     /// <summary>Reads a Packages file into <paramref name="index"/>; returns the problems found (empty when clean).</summary>
     public static IReadOnlyList<InputError> ReadBinaries(Stream stream, string fileName, ArchiveIndex<BinaryPackage> index) =>
@@ -18,7 +18,7 @@ public static class PackagesIndex
         Read(stream, fileName, index, (name, version, paragraph) => new SourcePackage(name, version, paragraph));
 
     private static List<InputError> Read<T>(Stream stream, string fileName, ArchiveIndex<T> index,
-        Func<string, string, ControlParagraph, T> create) where T : class
+        Func<string, string, ControlParagraph, T> create) where T : ArchivePackage
     {
         var reader = new ControlFileReader(stream, fileName);
         var missing = new List<InputError>();

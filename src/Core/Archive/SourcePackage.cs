@@ -1,20 +1,12 @@
 namespace Piuparts.Core.Archive;
 
 /// <summary>A source package paragraph of a Sources index.</summary>
-public sealed class SourcePackage
+public sealed class SourcePackage : ArchivePackage
 {
     public SourcePackage(string name, string version, ControlParagraph paragraph)
+        : base(name, version, paragraph)
     {
-        Name = name;
-        Version = version;
-        Paragraph = paragraph;
     }
-
-    public string Name { get; }
-
-    public string Version { get; }
-
-    public ControlParagraph Paragraph { get; }
 
     public string? Maintainer => Paragraph["Maintainer"];
 

@@ -16,7 +16,7 @@ namespace Piuparts.Core.IO;
 /// exact for the single-member files archives publish; data made of several concatenated
 /// members is reported too (piuparts itself reads only the first member of such a file).
 /// </remarks>
-internal sealed class CompleteGzipStream : Stream
+internal sealed class CompleteGzipStream : ReadOnlyStream
 {
     private readonly TailKeepingStream _input;
     private readonly GZipStream _gzip;
@@ -29,8 +29,6 @@ internal sealed class CompleteGzipStream : Stream
         _input = new TailKeepingStream(compressed);
         _gzip = new GZipStream(_input, CompressionMode.Decompress);
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -60,16 +58,6 @@ internal sealed class CompleteGzipStream : Stream
         return null;
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
     protected override void Dispose(bool disposing)
     {
         if (disposing)
@@ -78,7 +66,7 @@ internal sealed class CompleteGzipStream : Stream
     }
 
     // Passes reads through and keeps the last eight bytes: a gzip trailer is CRC-32 then ISIZE.
-    private sealed class TailKeepingStream(Stream inner) : Stream
+    private sealed class TailKeepingStream(Stream inner) : ReadOnlyStream
     {
         private const int TrailerBytes = 8;
         // The smallest gzip member: a 10-byte header, an empty deflate block and the trailer.
@@ -92,8 +80,6 @@ internal sealed class CompleteGzipStream : Stream
             size = BinaryPrimitives.ReadUInt32LittleEndian(_tail.AsSpan(4));
             return Total >= SmallestMember;
         }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -111,16 +97,6 @@ internal sealed class CompleteGzipStream : Stream
             Total += read;
             return read;
         }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

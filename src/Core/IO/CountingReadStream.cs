@@ -5,14 +5,12 @@ namespace Piuparts.Core.IO;
 /// read so far. SharpCompress' xz decoder aligns its blocks by the position of the stream it
 /// reads, which an HTTP response body does not have.
 /// </summary>
-internal sealed class CountingReadStream : Stream
+internal sealed class CountingReadStream : ReadOnlyStream
 {
     private readonly Stream _inner;
     private long _position;
 
     public CountingReadStream(Stream inner) => _inner = inner;
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -26,15 +24,6 @@ internal sealed class CountingReadStream : Stream
         get => _position;
         set => throw new NotSupportedException();
     }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

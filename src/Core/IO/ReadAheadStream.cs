@@ -9,7 +9,7 @@ namespace Piuparts.Core.IO;
 /// An exception of the inner stream surfaces as an <see cref="IOException"/> once the bytes read
 /// before it are consumed, and again on every read after that.
 /// </summary>
-public sealed class ReadAheadStream : Stream
+public sealed class ReadAheadStream : ReadOnlyStream
 {
     private const int ChunkBytes = 1 << 20;
     private readonly Stream _inner;
@@ -90,8 +90,6 @@ public sealed class ReadAheadStream : Stream
         return length;
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> destination)
     {
         if (_done && _failure != null)
@@ -151,14 +149,4 @@ public sealed class ReadAheadStream : Stream
         }
         base.Dispose(disposing);
     }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

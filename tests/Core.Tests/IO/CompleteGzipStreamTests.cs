@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using Piuparts.Core.IO;
 
+using Piuparts.Core.Tests.Support;
+
 namespace Piuparts.Core.Tests.IO;
 
 public sealed class CompleteGzipStreamTests

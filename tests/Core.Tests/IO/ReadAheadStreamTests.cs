@@ -1,5 +1,7 @@
 using Piuparts.Core.IO;
 
+using Piuparts.Core.Tests.Support;
+
 namespace Piuparts.Core.Tests.IO;
 
 public sealed class ReadAheadStreamTests
@@ -134,41 +136,31 @@ public sealed class ReadAheadStreamTests
     }
 
     // Gives its bytes, then throws the given exception.
-    private sealed class FailingStream(byte[] data, Exception failure) : Stream
+    private sealed class FailingStream(byte[] data, Exception failure) : ReadOnlyStream
     {
         private int _position;
 
-        public override int Read(byte[] buffer, int offset, int count)
+        public override int Read(Span<byte> buffer)
         {
             if (_position == data.Length)
                 throw failure;
-            int n = Math.Min(count, data.Length - _position);
-            data.AsSpan(_position, n).CopyTo(buffer.AsSpan(offset));
+            int n = Math.Min(buffer.Length, data.Length - _position);
+            data.AsSpan(_position, n).CopyTo(buffer);
             _position += n;
             return n;
         }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     // Never ends: every read fills the buffer.
-    private sealed class EndlessStream : Stream
+    private sealed class EndlessStream : ReadOnlyStream
     {
         public bool Disposed { get; private set; }
 
-        public override int Read(byte[] buffer, int offset, int count)
+        public override int Read(Span<byte> buffer)
         {
             ObjectDisposedException.ThrowIf(Disposed, this);
-            buffer.AsSpan(offset, count).Fill((byte)'x');
-            return count;
+            buffer.Fill((byte)'x');
+            return buffer.Length;
         }
 
         protected override void Dispose(bool disposing)
@@ -176,15 +168,5 @@ public sealed class ReadAheadStreamTests
             Disposed = true;
             base.Dispose(disposing);
         }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

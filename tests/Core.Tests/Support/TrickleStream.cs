@@ -1,9 +1,17 @@
+using Piuparts.Core.IO;
+
 namespace Piuparts.Core.Tests.Support;
 
-/// <summary>A stream that hands out at most a few bytes per read, as slow decoders and sockets do.</summary>
-public sealed class TrickleStream(byte[] content, int bytesPerRead) : MemoryStream(content)
+/// <summary>Reads a byte array at most <c>step</c> bytes at a time and cannot seek, like a slow network or decoder.</summary>
+public sealed class TrickleStream(byte[] data, int step) : ReadOnlyStream
 {
-    public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, bytesPerRead));
+    private int _position;
 
-    public override int Read(Span<byte> buffer) => base.Read(buffer[..Math.Min(buffer.Length, bytesPerRead)]);
+    public override int Read(Span<byte> buffer)
+    {
+        int n = Math.Min(Math.Min(step, buffer.Length), data.Length - _position);
+        data.AsSpan(_position, n).CopyTo(buffer);
+        _position += n;
+        return n;
+    }
 }

@@ -1,19 +1,14 @@
-namespace Piuparts.Core.Tests.IO;
+namespace Piuparts.Core.IO;
 
-/// <summary>Reads a byte array at most <c>step</c> bytes at a time, like a slow network.</summary>
-internal sealed class TrickleStream(byte[] data, int step) : Stream
+/// <summary>
+/// Base of the forward-only streams the archive code chains (decoders, read-ahead, HTTP
+/// bodies): a subclass supplies <see cref="Read(Span{byte})"/> and everything else is refused.
+/// </summary>
+public abstract class ReadOnlyStream : Stream
 {
-    private int _position;
+    public abstract override int Read(Span<byte> buffer);
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    public override int Read(Span<byte> buffer)
-    {
-        int n = Math.Min(Math.Min(step, buffer.Length), data.Length - _position);
-        data.AsSpan(_position, n).CopyTo(buffer);
-        _position += n;
-        return n;
-    }
 
     public override bool CanRead => true;
     public override bool CanSeek => false;
