@@ -1,6 +1,8 @@
 using System.Text;
 using Piuparts.Core.Archive;
 
+using Piuparts.Core.Tests.Support;
+
 namespace Piuparts.Core.Tests.Archive;
 
 /// <summary>IndexFetcher on file:// mirrors (package-states.md §2.2): which form is opened and how it is decoded.</summary>

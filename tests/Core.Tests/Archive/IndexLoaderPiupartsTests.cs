@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Json;
 using Piuparts.Core.Archive;
 
+using Piuparts.Core.Tests.Support;
+
 namespace Piuparts.Core.Tests.Archive;
 
 /// <summary>

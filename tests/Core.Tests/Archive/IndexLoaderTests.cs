@@ -1,6 +1,8 @@
 using System.Text;
 using Piuparts.Core.Archive;
 
+using Piuparts.Core.Tests.Support;
+
 namespace Piuparts.Core.Tests.Archive;
 
 /// <summary>

@@ -5,7 +5,7 @@ namespace Piuparts.Core.Tests.MasterDir;
 
 public class SectionDirectoryTests : IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly TemporaryDirectory _temp = new();
     private readonly SectionDirectory _section;
 
     public SectionDirectoryTests()

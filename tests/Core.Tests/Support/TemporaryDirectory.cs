@@ -1,11 +1,13 @@
-namespace Piuparts.Core.Tests.Archive;
+namespace Piuparts.Core.Tests.Support;
 
 /// <summary>A directory under the system temp directory, removed with everything in it on dispose.</summary>
-internal sealed class TemporaryDirectory : IDisposable
+public sealed class TemporaryDirectory : IDisposable
 {
     public TemporaryDirectory() => Path = Directory.CreateTempSubdirectory("piuparts-tests-").FullName;
 
     public string Path { get; }
+
+    public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 
     /// <summary>The file:// URL of a path inside the directory.</summary>
     public string Url(string relative) => new Uri(System.IO.Path.Combine(Path, relative)).AbsoluteUri;
