@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Security;
 using Piuparts.Core.IO;
 
 namespace Piuparts.Core.Archive;
@@ -22,6 +23,12 @@ public sealed class IndexFetcher : IDisposable
     /// <param name="proxy">piuparts.conf's [global] proxy: used for http:// URLs, as piuparts exports it as http_proxy.</param>
     /// <param name="timeout">For connecting, for the response headers, and for each read of the body (as piuparts' socket timeout).</param>
     public IndexFetcher(string? proxy = null, TimeSpan? timeout = null)
+        : this(proxy, timeout, certificateCheck: null)
+    {
+    }
+
+    /// <param name="certificateCheck">Replaces the system's certificate validation (tests pin their own certificate).</param>
+    internal IndexFetcher(string? proxy, TimeSpan? timeout, RemoteCertificateValidationCallback? certificateCheck)
     {
         _timeout = timeout ?? DefaultTimeout;
         var handler = new SocketsHttpHandler
@@ -29,6 +36,8 @@ public sealed class IndexFetcher : IDisposable
             AutomaticDecompression = DecompressionMethods.None,
             ConnectTimeout = _timeout,
         };
+        if (certificateCheck != null)
+            handler.SslOptions.RemoteCertificateValidationCallback = certificateCheck;
         if (!string.IsNullOrWhiteSpace(proxy))
         {
             handler.Proxy = new HttpOnlyProxy(new Uri(proxy.Trim()));

@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
 namespace Piuparts.Core.Tests.Archive;
@@ -22,9 +25,13 @@ internal sealed class LoopbackHttpServer : IDisposable
     private readonly ConcurrentBag<Task> _connections = [];
     private readonly Task _accepting;
 
-    public LoopbackHttpServer(Func<string, LoopbackResponse> route)
+    private readonly X509Certificate2? _certificate;
+
+    /// <param name="certificate">With a certificate the server speaks HTTPS (TLS with that certificate).</param>
+    public LoopbackHttpServer(Func<string, LoopbackResponse> route, X509Certificate2? certificate = null)
     {
         _route = route;
+        _certificate = certificate;
         _listener.Start();
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
         _accepting = Task.Run(AcceptAsync);
@@ -32,7 +39,7 @@ internal sealed class LoopbackHttpServer : IDisposable
 
     public int Port { get; }
 
-    public string BaseUrl => $"http://127.0.0.1:{Port}";
+    public string BaseUrl => $"{(_certificate == null ? "http" : "https")}://127.0.0.1:{Port}";
 
     /// <summary>The request targets received so far, in order.</summary>
     public IReadOnlyList<string> Targets => [.. _targets];
@@ -71,21 +78,28 @@ internal sealed class LoopbackHttpServer : IDisposable
         timeout.CancelAfter(TimeSpan.FromSeconds(20));
         try
         {
-            var stream = client.GetStream();
+            Stream stream = client.GetStream();
+            if (_certificate != null)
+            {
+                var tls = new SslStream(stream);
+                await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = _certificate }, timeout.Token);
+                stream = tls;
+            }
+            await using var _stream = stream;
             var target = await ReadRequestTargetAsync(stream, timeout.Token);
             if (target == null)
                 return;
             _targets.Enqueue(target);
             await _route(target).WriteAsync(stream, timeout.Token);
         }
-        catch (Exception e) when (e is OperationCanceledException or IOException or SocketException)
+        catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or AuthenticationException)
         {
-            // The client went away or the server is stopping.
+            // The client went away (or refused our certificate) or the server is stopping.
         }
     }
 
     // Reads the request head and returns the target of its request line ("GET <target> HTTP/1.1").
-    private static async Task<string?> ReadRequestTargetAsync(NetworkStream stream, CancellationToken token)
+    private static async Task<string?> ReadRequestTargetAsync(Stream stream, CancellationToken token)
     {
         var head = new byte[MaxHeadBytes];
         int length = 0;

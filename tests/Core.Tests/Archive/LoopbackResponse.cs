@@ -24,7 +24,7 @@ internal sealed record LoopbackResponse(int Status, byte[] Body)
     /// <summary>Sends nothing; with <see cref="StallAtCut"/>, keeps the connection open until the server stops.</summary>
     public bool Silent { get; init; }
 
-    public async Task WriteAsync(NetworkStream stream, CancellationToken token)
+    public async Task WriteAsync(Stream stream, CancellationToken token)
     {
         if (Silent)
         {
