@@ -21,7 +21,7 @@ if [[ ! -s $xz || $lists -nt $xz ]]; then
 fi
 url=file://$mirror/dists/bookworm/main/binary-amd64/Packages
 
-dotnet publish bench/Bench/Bench.csproj -c Release -o out/bench -p:PublishReadyToRun=true --use-current-runtime --self-contained false --nologo -v quiet >/dev/null
+dotnet publish bench/Bench/Bench.csproj -c Release -o out/bench -p:PublishReadyToRun=true --use-current-runtime --self-contained false --nologo -v quiet
 
 field() { sed -E "s/.*$1=([^ ]+).*/\1/" <<<"$2"; }
 
