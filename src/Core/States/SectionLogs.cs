@@ -1,0 +1,77 @@
+using Piuparts.Core.IO;
+using Piuparts.Core.MasterDir;
+
+namespace Piuparts.Core.States;
+
+/// <summary>
+/// Which logs exist in a section, listed once when the states are computed and kept up to date
+/// for the files this process creates or removes (package-states.md §5.5).
+/// </summary>
+public sealed class SectionLogs
+{
+    private readonly SectionDirectory _section;
+    private readonly HashSet<string>[] _files = new HashSet<string>[LogDirectories.All.Count];
+
+    public SectionLogs(SectionDirectory section)
+    {
+        _section = section;
+        foreach (var directory in LogDirectories.All)
+        {
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            var path = section.DirectoryPath(directory);
+            if (Directory.Exists(path))
+            {
+                foreach (var file in Directory.EnumerateFiles(path, "*.log"))
+                    set.Add(Path.GetFileName(file));
+            }
+            _files[(int)directory] = set;
+        }
+    }
+
+    public SectionDirectory Section => _section;
+
+    public bool Exists(LogDirectory directory, string name, string version) =>
+        _files[(int)directory].Contains(LogName.Log(name, version));
+
+    public bool ExistsInAny(IReadOnlyList<LogDirectory> directories, string name, string version)
+    {
+        var file = LogName.Log(name, version);
+        foreach (var directory in directories)
+        {
+            if (_files[(int)directory].Contains(file))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>True when the directory has at least one log.</summary>
+    public bool Any(LogDirectory directory) => _files[(int)directory].Count > 0;
+
+    /// <summary>Creates a log exclusively (see <see cref="SectionDirectory.TryCreateLog"/>) and remembers it.</summary>
+    public bool TryCreate(LogDirectory directory, string name, string version, string content)
+    {
+        if (!_section.TryCreateLog(directory, name, version, content))
+        {
+            _files[(int)directory].Add(LogName.Log(name, version));
+            return false;
+        }
+        _files[(int)directory].Add(LogName.Log(name, version));
+        return true;
+    }
+
+    /// <summary>Deletes a log if it exists on disk, and forgets it.</summary>
+    public bool Delete(LogDirectory directory, string name, string version)
+    {
+        _files[(int)directory].Remove(LogName.Log(name, version));
+        return _section.DeleteLog(directory, name, version);
+    }
+
+    /// <summary>Modification and change time of a log, or zero for both when it does not exist.</summary>
+    public (double ChangedSeconds, double ModifiedSeconds) Times(LogDirectory directory, string name, string version)
+    {
+        var path = _section.LogPath(directory, name, version);
+        if (!File.Exists(path))
+            return (0, 0);
+        return NativeFile.Times(path);
+    }
+}

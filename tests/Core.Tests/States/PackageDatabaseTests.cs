@@ -1,0 +1,108 @@
+using Piuparts.Core.MasterDir;
+using Piuparts.Core.States;
+
+namespace Piuparts.Core.Tests.States;
+
+/// <summary>The worked examples of package-states.md §6.7 and the rules they illustrate.</summary>
+public sealed class PackageDatabaseTests : IDisposable
+{
+    private readonly SectionBuilder _section = new();
+
+    public void Dispose() => _section.Dispose();
+
+    private PackageDatabase WorkedExample() => _section
+        .Package("aa")
+        .Package("bb", "aa")
+        .Package("cc", "missing")
+        .Package("dd", "cc")
+        .Package("ee").Log(LogDirectory.Pass, "ee")
+        .Package("ff", "ee (>= 0.5)")
+        .Package("gg").Log(LogDirectory.Fail, "gg")
+        .Package("hh", "gg")
+        .Package("ii", "missing1 | ee")
+        .Package("xx", "yy")
+        .Package("yy", "xx, ee")
+        .Package("ww", "virt")
+        .Package("v1", "aa", provides: "virt")
+        .Package("kk", "kbdcontrol, ia32-libs-i386, aa:any")
+        .Build();
+
+    [Theory]
+    [InlineData("aa", PackageState.WaitingToBeTested)]
+    [InlineData("bb", PackageState.WaitingForDependencyToBeTested)]
+    [InlineData("cc", PackageState.DependencyDoesNotExist)]
+    [InlineData("dd", PackageState.DependencyCannotBeTested)]
+    [InlineData("ee", PackageState.SuccessfullyTested)]
+    [InlineData("ff", PackageState.WaitingToBeTested)]
+    [InlineData("gg", PackageState.FailedTesting)]
+    [InlineData("hh", PackageState.DependencyFailedTesting)]
+    [InlineData("ii", PackageState.WaitingToBeTested)]
+    [InlineData("xx", PackageState.WaitingToBeTested)]
+    [InlineData("yy", PackageState.WaitingToBeTested)]
+    [InlineData("ww", PackageState.WaitingForDependencyToBeTested)]
+    [InlineData("kk", PackageState.WaitingForDependencyToBeTested)]
+    public void The_worked_examples_get_the_states_the_spec_gives(string package, PackageState expected)
+    {
+        var db = WorkedExample();
+
+        Assert.Equal(expected, db.OwnState(package));
+    }
+
+    [Fact]
+    public void An_alternative_that_passed_is_preferred_over_a_missing_first_one()
+    {
+        var db = WorkedExample();
+
+        Assert.Equal(["ee"], db.Depends("ii"));
+    }
+
+    [Fact]
+    public void Packages_depending_on_each_other_form_a_cycle()
+    {
+        var db = WorkedExample();
+
+        Assert.Equal(["xx", "yy"], db.DependencyCycleOf("xx"));
+        Assert.Equal(["yy", "xx", "ee"], db.RecursiveDepends("xx"));
+    }
+
+    [Fact]
+    public void Status_counts_every_package_once()
+    {
+        var db = WorkedExample();
+
+        var counts = db.Counts();
+
+        Assert.Equal(db.Count, counts.Sum(c => c.Count));
+        Assert.Equal(10, counts.Count);
+        Assert.Equal(5, counts.Single(c => c.State == PackageState.WaitingToBeTested).Count); // aa ff ii xx yy
+    }
+
+    [Fact]
+    public void A_pass_log_whose_dependency_is_missing_here_is_computed_instead_of_trusted()
+    {
+        var db = _section.Package("pp", "gone").Log(LogDirectory.Pass, "pp").Build();
+
+        Assert.Equal(PackageState.DependencyDoesNotExist, db.OwnState("pp"));
+    }
+
+    [Fact]
+    public void A_reserved_package_counts_as_waiting_and_is_not_handed_out_again()
+    {
+        var db = _section.Package("aa").Package("bb").Log(LogDirectory.Reserved, "aa").Build();
+        var queue = new ReservationQueue(db, new Random(1));
+
+        Assert.Equal(PackageState.WaitingToBeTested, db.OwnState("aa"));
+        Assert.Equal(("bb", "1"), queue.Reserve());
+        Assert.Null(queue.Reserve());
+    }
+
+    [Fact]
+    public void Packages_most_others_wait_for_are_reserved_first()
+    {
+        var db = _section.Package("leaf").Package("base").Package("mid", "base").Package("top", "mid").Build();
+        var queue = new ReservationQueue(db, new Random(7));
+
+        Assert.Equal(["base", "leaf"], queue.Candidates);
+        Assert.Equal(new ReverseCounts(2, 0, 2, 3), db.Reverse("base"));
+    }
+}
