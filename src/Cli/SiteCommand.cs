@@ -11,7 +11,7 @@ public static class SiteCommand
         var root = new RootCommand("piuparts-site: the server side of piuparts (master, slave, maintenance and the website)");
         root.Add(CommonOptions.Config);
         root.Add(CommonOptions.Distros);
-        root.Add(NotBuiltVerb.Create("master", "Serve the master protocol on stdin/stdout for one slave connection"));
+        root.Add(MasterVerb.Create());
         root.Add(NotBuiltVerb.Create("slave", "Reserve packages from the master, run piuparts, submit the logs"));
         root.Add(NotBuiltVerb.Create("reschedule", "Mark old pass and fail logs for retesting"));
         root.Add(NotBuiltVerb.Create("expire", "Remove logs past their age limits"));

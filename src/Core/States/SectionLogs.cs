@@ -10,11 +10,15 @@ namespace Piuparts.Core.States;
 public sealed class SectionLogs
 {
     private readonly SectionDirectory _section;
-    private readonly HashSet<string>[] _files = new HashSet<string>[LogDirectories.All.Count];
+    // Null in live mode: every question goes to the filesystem.
+    private readonly HashSet<string>[]? _files;
 
-    public SectionLogs(SectionDirectory section)
+    private SectionLogs(SectionDirectory section, bool snapshot)
     {
         _section = section;
+        if (!snapshot)
+            return;
+        _files = new HashSet<string>[LogDirectories.All.Count];
         foreach (var directory in LogDirectories.All)
         {
             var set = new HashSet<string>(StringComparer.Ordinal);
@@ -28,41 +32,44 @@ public sealed class SectionLogs
         }
     }
 
+    /// <summary>Lists the log directories once, as piuparts does when it computes states.</summary>
+    public SectionLogs(SectionDirectory section)
+        : this(section, snapshot: true)
+    {
+    }
+
+    /// <summary>Answers from the filesystem every time (what the master needs before it computes states).</summary>
+    public static SectionLogs Live(SectionDirectory section) => new(section, snapshot: false);
+
     public SectionDirectory Section => _section;
 
-    public bool Exists(LogDirectory directory, string name, string version) =>
-        _files[(int)directory].Contains(LogName.Log(name, version));
+    public bool Exists(LogDirectory directory, string name, string version) => _files == null
+        ? _section.Exists(directory, name, version)
+        : _files[(int)directory].Contains(LogName.Log(name, version));
 
     public bool ExistsInAny(IReadOnlyList<LogDirectory> directories, string name, string version)
     {
-        var file = LogName.Log(name, version);
         foreach (var directory in directories)
         {
-            if (_files[(int)directory].Contains(file))
+            if (Exists(directory, name, version))
                 return true;
         }
         return false;
     }
 
-    /// <summary>True when the directory has at least one log.</summary>
-    public bool Any(LogDirectory directory) => _files[(int)directory].Count > 0;
 
     /// <summary>Creates a log exclusively (see <see cref="SectionDirectory.TryCreateLog"/>) and remembers it.</summary>
     public bool TryCreate(LogDirectory directory, string name, string version, string content)
     {
-        if (!_section.TryCreateLog(directory, name, version, content))
-        {
-            _files[(int)directory].Add(LogName.Log(name, version));
-            return false;
-        }
-        _files[(int)directory].Add(LogName.Log(name, version));
-        return true;
+        bool created = _section.TryCreateLog(directory, name, version, content);
+        _files?[(int)directory].Add(LogName.Log(name, version));
+        return created;
     }
 
     /// <summary>Deletes a log if it exists on disk, and forgets it.</summary>
     public bool Delete(LogDirectory directory, string name, string version)
     {
-        _files[(int)directory].Remove(LogName.Log(name, version));
+        _files?[(int)directory].Remove(LogName.Log(name, version));
         return _section.DeleteLog(directory, name, version);
     }
 

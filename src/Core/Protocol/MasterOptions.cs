@@ -1,0 +1,22 @@
+using Piuparts.Core.Archive;
+
+namespace Piuparts.Core.Protocol;
+
+/// <summary>What a master session takes from its surroundings, so tests can make it exact.</summary>
+public sealed record MasterOptions
+{
+    /// <summary>Largest log accepted in one submission; a larger one ends the session unwritten.</summary>
+    public const int DefaultMaxLogBytes = 64 << 20;
+
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>Tie-breaks of the reservation order and the idle jitter; seed it for exact tests.</summary>
+    public Random Random { get; init; } = Random.Shared;
+
+    public IndexFetcher? Fetcher { get; init; }
+
+    /// <summary>Where messages go before a section is selected, and fatal reasons always.</summary>
+    public TextWriter Errors { get; init; } = TextWriter.Null;
+
+    public int MaxLogBytes { get; init; } = DefaultMaxLogBytes;
+}
