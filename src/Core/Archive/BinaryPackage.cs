@@ -6,13 +6,18 @@ public sealed class BinaryPackage : ArchivePackage
     public BinaryPackage(string name, string version, ControlParagraph paragraph)
         : base(name, version, paragraph)
     {
+        // Read now, while the paragraph is in the cache: the state engine needs these three
+        // for every package, and a later scan of 60,000 scattered paragraphs costs more.
+        Depends = paragraph["Depends"];
+        PreDepends = paragraph["Pre-Depends"];
+        Provides = paragraph["Provides"];
     }
 
-    public string? Depends => Paragraph["Depends"];
+    public string? Depends { get; }
 
-    public string? PreDepends => Paragraph["Pre-Depends"];
+    public string? PreDepends { get; }
 
-    public string? Provides => Paragraph["Provides"];
+    public string? Provides { get; }
 
     public string? Architecture => Paragraph["Architecture"];
 

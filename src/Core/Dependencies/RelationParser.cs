@@ -79,13 +79,15 @@ public static class RelationParser
             return (null, cursor.AtEnd ? "missing package name" : $"a package name cannot start with '{cursor.Peek}'");
         while (!cursor.AtEnd && IsNameChar(cursor.Peek))
             cursor.Advance();
-        var name = cursor.Text[start..cursor.Position];
-        if (name.Length < 2)
+        if (cursor.Position - start < 2)
         {
+            var shortName = cursor.Text[start..cursor.Position];
             cursor.Position = start;
-            return (null, $"package name '{name}' is shorter than two characters");
+            return (null, $"package name '{shortName}' is shorter than two characters");
         }
-        var relation = new Relation(name);
+        var name = cursor.Text[start..cursor.Position];
+        string? qualifier = null, op = null, version = null, architectures = null;
+        List<string>? profiles = null;
         if (!cursor.AtEnd && cursor.Peek == ':')
         {
             cursor.Advance();
@@ -94,15 +96,15 @@ public static class RelationParser
                 cursor.Advance();
             if (cursor.Position == qualifierStart)
                 return (null, "empty architecture qualifier after ':'");
-            relation = relation with { ArchQualifier = cursor.Text[qualifierStart..cursor.Position] };
+            qualifier = cursor.Text[qualifierStart..cursor.Position];
         }
         cursor.SkipSpace();
         if (!cursor.AtEnd && cursor.Peek == '(')
         {
-            var (op, version, error) = ParseVersionClause(ref cursor);
+            string? error;
+            (op, version, error) = ParseVersionClause(ref cursor);
             if (error != null)
                 return (null, error);
-            relation = relation with { Operator = op, Version = version };
             cursor.SkipSpace();
         }
         if (!cursor.AtEnd && cursor.Peek == '[')
@@ -110,19 +112,25 @@ public static class RelationParser
             var (inside, error) = Enclosed(ref cursor, '[', ']', "architecture list");
             if (error != null)
                 return (null, error);
-            relation = relation with { Architectures = inside };
+            architectures = inside;
             cursor.SkipSpace();
         }
-        var profiles = new List<string>();
         while (!cursor.AtEnd && cursor.Peek == '<')
         {
             var (inside, error) = Enclosed(ref cursor, '<', '>', "build profile");
             if (error != null)
                 return (null, error);
-            profiles.Add(inside!);
+            (profiles ??= []).Add(inside!);
             cursor.SkipSpace();
         }
-        return (profiles.Count > 0 ? relation with { Profiles = profiles } : relation, null);
+        return (new Relation(name)
+        {
+            ArchQualifier = qualifier,
+            Operator = op,
+            Version = version,
+            Architectures = architectures,
+            Profiles = profiles ?? (IReadOnlyList<string>)[],
+        }, null);
     }
 
     private static (string? Op, string? Version, string? Error) ParseVersionClause(ref Cursor cursor)

@@ -7,7 +7,7 @@ namespace Piuparts.Core.States;
 public sealed partial class PackageDatabase
 {
     private readonly Dictionary<PackageNode, (int Generation, List<string> Order, HashSet<string> Set)> _closures = [];
-    private HashSet<PackageNode>? _onAnyCycle;
+    private bool[]? _onAnyCycle;
 
     /// <summary>recursive_deps(Q): names reachable from Q's chosen dependencies, breadth first, each once.</summary>
     private (List<string> Order, HashSet<string> Set) RecursiveDeps(PackageNode root)
@@ -61,27 +61,39 @@ public sealed partial class PackageDatabase
     // no choice of alternatives can make one.
     private bool IsOnOwnCycle(PackageNode node)
     {
-        _onAnyCycle ??= NodesOnAnyCycle();
-        return _onAnyCycle.Contains(node) && RecursiveDeps(node).Set.Contains(node.Name);
+        _onAnyCycle ??= OwnNodesOnAnyCycle();
+        return _onAnyCycle[node.Slot] && RecursiveDeps(node).Set.Contains(node.Name);
     }
 
-    // Tarjan's strongly connected components, iteratively, over the packages reachable from this
-    // database with an edge to every alternative (resolved as get_package resolves it).
-    private HashSet<PackageNode> NodesOnAnyCycle()
+    // Tarjan's strongly connected components, iteratively, over the packages of this database
+    // and its dependency databases, with an edge to every alternative as get_package resolves it.
+    private bool[] OwnNodesOnAnyCycle()
     {
-        var index = new Dictionary<PackageNode, int>();
-        var low = new Dictionary<PackageNode, int>();
-        var onStack = new HashSet<PackageNode>();
-        var stack = new Stack<PackageNode>();
-        var result = new HashSet<PackageNode>();
-        var edges = new Dictionary<PackageNode, PackageNode[]>();
-        int counter = 0;
-
-        PackageNode[] Edges(PackageNode node)
+        var databases = new List<PackageDatabase> { this };
+        for (int d = 0; d < databases.Count; d++)
+            databases.AddRange(databases[d]._dependencies.Where(x => !databases.Contains(x)));
+        var offsets = new Dictionary<PackageDatabase, int>();
+        int total = 0;
+        foreach (var db in databases)
         {
-            if (edges.TryGetValue(node, out var known))
-                return known;
-            var targets = new List<PackageNode>();
+            offsets[db] = total;
+            total += db._nodes.Length;
+        }
+        PackageNode NodeOf(int id)
+        {
+            int d = databases.Count - 1;
+            while (offsets[databases[d]] > id)
+                d--;
+            return databases[d]._nodes[id - offsets[databases[d]]];
+        }
+
+        var edges = new int[total][];
+        int[] Edges(int id)
+        {
+            if (edges[id] != null)
+                return edges[id];
+            var node = NodeOf(id);
+            var targets = new List<int>();
             foreach (bool preDepends in (ReadOnlySpan<bool>)[false, true])
             {
                 foreach (var group in node.Groups(preDepends))
@@ -89,22 +101,29 @@ public sealed partial class PackageDatabase
                     foreach (var alternative in group)
                     {
                         if (GetPackage(alternative, recurse: true, resolveVirtual: true) is { } found)
-                            targets.Add(found.Node);
+                            targets.Add(offsets[found.Db] + found.Node.Slot);
                     }
                 }
             }
-            return edges[node] = [.. targets];
+            return edges[id] = [.. targets];
         }
 
-        foreach (var start in _nodes)
+        var index = new int[total];
+        var low = new int[total];
+        var onStack = new bool[total];
+        var onCycle = new bool[_nodes.Length];
+        Array.Fill(index, -1);
+        var stack = new Stack<int>();
+        var work = new Stack<(int Node, int Next)>();
+        int counter = 0;
+        for (int start = 0; start < _nodes.Length; start++)
         {
-            if (index.ContainsKey(start))
+            if (index[start] >= 0)
                 continue;
-            var work = new Stack<(PackageNode Node, int Next)>();
-            work.Push((start, 0));
             index[start] = low[start] = counter++;
             stack.Push(start);
-            onStack.Add(start);
+            onStack[start] = true;
+            work.Push((start, 0));
             while (work.Count > 0)
             {
                 var (node, next) = work.Pop();
@@ -112,19 +131,20 @@ public sealed partial class PackageDatabase
                 if (next < targets.Length)
                 {
                     work.Push((node, next + 1));
-                    var target = targets[next];
+                    int target = targets[next];
                     if (target == node)
                     {
-                        result.Add(node);
+                        if (node < onCycle.Length)
+                            onCycle[node] = true;
                     }
-                    else if (!index.ContainsKey(target))
+                    else if (index[target] < 0)
                     {
                         index[target] = low[target] = counter++;
                         stack.Push(target);
-                        onStack.Add(target);
+                        onStack[target] = true;
                         work.Push((target, 0));
                     }
-                    else if (onStack.Contains(target))
+                    else if (onStack[target])
                     {
                         low[node] = Math.Min(low[node], index[target]);
                     }
@@ -132,25 +152,28 @@ public sealed partial class PackageDatabase
                 }
                 if (work.Count > 0)
                 {
-                    var parent = work.Peek().Node;
+                    int parent = work.Peek().Node;
                     low[parent] = Math.Min(low[parent], low[node]);
                 }
-                if (low[node] == index[node])
+                if (low[node] != index[node])
+                    continue;
+                int member, size = 0;
+                var component = new List<int>();
+                do
                 {
-                    var component = new List<PackageNode>();
-                    PackageNode member;
-                    do
-                    {
-                        member = stack.Pop();
-                        onStack.Remove(member);
-                        component.Add(member);
-                    }
-                    while (member != node);
-                    if (component.Count > 1)
-                        result.UnionWith(component);
+                    member = stack.Pop();
+                    onStack[member] = false;
+                    component.Add(member);
+                    size++;
+                }
+                while (member != node);
+                if (size > 1)
+                {
+                    foreach (int m in component.Where(m => m < onCycle.Length))
+                        onCycle[m] = true;
                 }
             }
         }
-        return result;
+        return onCycle;
     }
 }
