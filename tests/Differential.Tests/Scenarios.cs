@@ -197,7 +197,7 @@ public static class Scenarios
             Demo("frobnicate"),
             Demo().Add(SessionStep.Raw("pass aa 1.0\n unindented next:\nno leading space\n.\n")),
             Demo().Submit("pass", "a/b", "1.0", "a slash in the name\n"),
-            Demo("_list waiting-to-be-tested", "_depends liwc", "status", "_state nosuch", "status"),
+            Demo("_list waiting-to-be-tested", "_depends liwc", "status", "_depends nosuch", "status"),
             new SessionScript().Add(SessionStep.Raw("section\tdemo\r\n")).Send("  idle", "", "status"),
             Demo("section nosuch", "section demo", "_list waiting-to-be-tested"),
         };

@@ -123,7 +123,7 @@ public sealed class MasterDirectoryBuilder
     {
         if (copies < 1)
             throw new ArgumentOutOfRangeException(nameof(copies));
-        var temp = new TempDirectory();
+        var temp = new TemporaryDirectory();
         try
         {
             var mirror = temp.Combine("mirror");

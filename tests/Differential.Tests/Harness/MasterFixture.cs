@@ -9,9 +9,9 @@ namespace Piuparts.Differential.Tests.Harness;
 /// </summary>
 public sealed class MasterFixture : IDisposable
 {
-    private readonly TempDirectory root;
+    private readonly TemporaryDirectory root;
 
-    internal MasterFixture(TempDirectory root, string mirrorDirectory, IReadOnlyList<MasterCopy> copies, DateTime builtAt)
+    internal MasterFixture(TemporaryDirectory root, string mirrorDirectory, IReadOnlyList<MasterCopy> copies, DateTime builtAt)
     {
         this.root = root;
         MirrorDirectory = mirrorDirectory;
