@@ -25,6 +25,8 @@ public sealed class ControlFileReader
     private readonly List<InputError> _errors = [];
     private byte[] _buffer = new byte[ChunkBytes];
     private int[] _fieldScratch = new int[4 * 64];
+    private readonly Chunks<byte> _bytes = new(1 << 20);
+    private readonly Chunks<int> _ints = new(1 << 18);
     private int _start;
     private int _end;
     private bool _eof;
@@ -203,25 +205,26 @@ public sealed class ControlFileReader
         _fieldScratch[4 * index + 3] = valueEnd;
     }
 
-    // Copies the paragraph out of the shared buffer and turns the absolute [start, end) field
-    // positions into trimmed (start, length) pairs relative to the copy.
+    // Copies the paragraph out of the read buffer into the current chunk and turns the absolute
+    // [start, end) field positions into trimmed (start, length) pairs relative to the paragraph.
     private ControlParagraph Build(ReadOnlySpan<byte> raw, int origin, int count, int line)
     {
-        var copy = raw.ToArray();
-        var fields = new int[4 * count];
+        var bytes = _bytes.Take(raw.Length);
+        raw.CopyTo(bytes);
+        var fields = _ints.Take(4 * count);
         for (int i = 0; i < count; i++)
         {
-            var (nameStart, nameLength) = Trim(copy, _fieldScratch[4 * i] - origin, _fieldScratch[4 * i + 1] - origin);
-            var (valueStart, valueLength) = Trim(copy, _fieldScratch[4 * i + 2] - origin, _fieldScratch[4 * i + 3] - origin);
+            var (nameStart, nameLength) = Trim(bytes, _fieldScratch[4 * i] - origin, _fieldScratch[4 * i + 1] - origin);
+            var (valueStart, valueLength) = Trim(bytes, _fieldScratch[4 * i + 2] - origin, _fieldScratch[4 * i + 3] - origin);
             fields[4 * i] = nameStart;
             fields[4 * i + 1] = nameLength;
             fields[4 * i + 2] = valueStart;
             fields[4 * i + 3] = valueLength;
         }
-        return new ControlParagraph(copy, fields, count, line);
+        return new ControlParagraph(bytes, fields, count, line);
     }
 
-    private static (int Start, int Length) Trim(byte[] bytes, int start, int end)
+    private static (int Start, int Length) Trim(ArraySegment<byte> bytes, int start, int end)
     {
         while (start < end && IsSpace(bytes[start]))
             start++;

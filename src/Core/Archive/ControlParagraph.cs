@@ -8,14 +8,20 @@ namespace Piuparts.Core.Archive;
 /// </summary>
 public sealed class ControlParagraph
 {
-    private readonly byte[] _raw;
-    // Four ints per field: name start, name length, value start, value length (trimmed).
+    // The paragraph's bytes are a slice of a large chunk shared with other paragraphs, and so
+    // are its field positions: two small arrays per package would make the garbage collector
+    // copy 100,000 objects of an index it can never free.
+    private readonly byte[] _chunk;
+    private readonly int _offset;
+    private readonly int _length;
+    // Four ints per field, relative to the paragraph: name start, name length, value start, value length (trimmed).
     private readonly int[] _fields;
+    private readonly int _fieldOffset;
 
-    internal ControlParagraph(byte[] raw, int[] fields, int fieldCount, int line)
+    internal ControlParagraph(ArraySegment<byte> raw, ArraySegment<int> fields, int fieldCount, int line)
     {
-        _raw = raw;
-        _fields = fields;
+        (_chunk, _offset, _length) = (raw.Array!, raw.Offset, raw.Count);
+        (_fields, _fieldOffset) = (fields.Array!, fields.Offset);
         FieldCount = fieldCount;
         Line = line;
     }
@@ -26,9 +32,9 @@ public sealed class ControlParagraph
     public int FieldCount { get; }
 
     /// <summary>The paragraph exactly as it stood in the file, continuation lines included.</summary>
-    public ReadOnlySpan<byte> RawBytes => _raw;
+    public ReadOnlySpan<byte> RawBytes => _chunk.AsSpan(_offset, _length);
 
-    public string RawText => Encoding.UTF8.GetString(_raw);
+    public string RawText => Encoding.UTF8.GetString(RawBytes);
 
     public string FieldName(int index) => Encoding.UTF8.GetString(NameSpan(index));
 
@@ -57,7 +63,9 @@ public sealed class ControlParagraph
             yield return new(FieldName(i), FieldValue(i));
     }
 
-    private ReadOnlySpan<byte> NameSpan(int i) => _raw.AsSpan(_fields[4 * i], _fields[4 * i + 1]);
+    private ReadOnlySpan<byte> NameSpan(int i) =>
+        _chunk.AsSpan(_offset + _fields[_fieldOffset + 4 * i], _fields[_fieldOffset + 4 * i + 1]);
 
-    private ReadOnlySpan<byte> ValueSpan(int i) => _raw.AsSpan(_fields[4 * i + 2], _fields[4 * i + 3]);
+    private ReadOnlySpan<byte> ValueSpan(int i) =>
+        _chunk.AsSpan(_offset + _fields[_fieldOffset + 4 * i + 2], _fields[_fieldOffset + 4 * i + 3]);
 }
