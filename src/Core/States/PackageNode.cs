@@ -14,11 +14,15 @@ internal sealed class PackageNode
     private string[]? _chosenDepends;
     private string[]? _chosenPreDepends;
 
-    public PackageNode(int slot, BinaryPackage package, string testVersion)
+    private readonly Func<ReadOnlySpan<char>, string> _names;
+
+    /// <param name="names">Gives the string for a dependency name, so that equal names share one.</param>
+    public PackageNode(int slot, BinaryPackage package, string testVersion, Func<ReadOnlySpan<char>, string> names)
     {
         Slot = slot;
         Package = package;
         TestVersion = testVersion;
+        _names = names;
     }
 
     public int Slot { get; }
@@ -68,17 +72,30 @@ internal sealed class PackageNode
         if (_dependsGroups != null)
             return;
         _preDependsGroups = ParseField("Pre-Depends", Package.PreDepends);
-        _chosenPreDepends = _preDependsGroups.Select(g => g[0]).ToArray();
+        _chosenPreDepends = FirstOfEach(_preDependsGroups);
         _dependsGroups = ParseField("Depends", Package.Depends);
-        _chosenDepends = _dependsGroups.Select(g => g[0]).ToArray();
+        _chosenDepends = FirstOfEach(_dependsGroups);
+    }
+
+    private static string[] FirstOfEach(string[][] groups)
+    {
+        if (groups.Length == 0)
+            return [];
+        var first = new string[groups.Length];
+        for (int i = 0; i < groups.Length; i++)
+            first[i] = groups[i][0];
+        return first;
     }
 
     private string[][] ParseField(string field, string? text)
     {
-        var result = RelationParser.Parse(text);
-        if (!result.Succeeded)
-            throw new PackageDataException(Package.Paragraph.Line, $"package {Name}: {result.Describe(field, text!)}");
-        return result.Groups.Select(g => g.Alternatives.Select(r => r.Name).ToArray()).ToArray();
+        var (groups, error, column) = RelationParser.ParseNames(text, _names);
+        if (error != null)
+        {
+            var described = new RelationParseResult([], column, error).Describe(field, text!);
+            throw new PackageDataException(Package.Paragraph.Line, $"package {Name}: {described}");
+        }
+        return groups;
     }
 
     /// <summary>The first name of each Provides group (what piuparts registers as provided).</summary>
