@@ -28,6 +28,7 @@ test: test-deps
 
 bench: build test-deps
 	@bench/packages-load.sh
+	@bench/master-reserve.sh
 
 clean:
 	rm -rf out

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# One slave connection on the full bookworm main section (63,436 packages, ~40% with pass logs):
+# `section`, `reserve`, disconnect. Debian's piuparts-master against piuparts-site master on the
+# same seeded master directory, fresh copy per run; wall time and peak memory, ratios printed.
+# Debian's master reads /etc/piuparts only, so it runs in a private mount namespace (root).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+runs=${RUNS:-3}
+data=$PWD/bench/data
+mirror=$data/mirror
+plain=$data/Packages
+bench/packages-load.sh >/dev/null   # makes $mirror/.../Packages.xz
+[[ -s $plain ]] || xz -dc "$mirror/dists/bookworm/main/binary-amd64/Packages.xz" > "$plain"
+make -s build >/dev/null
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+/usr/bin/python3 bench/seed-master-dir.py "$plain" "$work/pristine" bookworm
+: > "$work/distros.conf"
+
+config() {  # config FILE MASTER-DIRECTORY
+  printf '[global]\nmaster-directory = %s\nsections = bookworm\nmirror = file://%s\n\n[bookworm]\ndistro = bookworm\narch = amd64\narea = main\n' "$2" "$mirror" > "$1"
+}
+
+measure() {  # measure NAME COMMAND... ; writes "seconds peak_kb" of one fresh run to $work/time
+  local name=$1
+  shift
+  rm -rf "$work/run" && cp -a "$work/pristine" "$work/run"
+  printf 'section bookworm\nreserve\n' > "$work/in"
+  /usr/bin/time -f '%e %M' -o "$work/time" "$@" < "$work/in" > "$work/out" 2>"$work/err"
+  if [[ $(tail -n1 "$work/out") != ok\ * ]]; then
+    echo "$name did not reserve: $(cat "$work/out" "$work/err")" >&2
+    exit 1
+  fi
+}
+
+config "$work/debian.conf" "$work/run"
+config "$work/ours.conf" "$work/run"
+debian=(unshare -m --propagation private sh -c "mount --bind $work/debian.conf /etc/piuparts/piuparts.conf && mount --bind $work/distros.conf /etc/piuparts/distros.conf && cd $work/run && exec /usr/bin/python3 /usr/share/piuparts/piuparts-master-backend")
+ours=(out/bin/piuparts-site master --config "$work/ours.conf" --distros "$work/distros.conf")
+
+best() { sort -n | head -n1; }
+theirs_s=(); ours_s=(); theirs_kb=0; ours_kb=0
+for ((i = 0; i < runs; i++)); do
+  measure debian "${debian[@]}"; read -r s kb < "$work/time"; theirs_s+=("$s"); theirs_kb=$kb
+  measure piuparts-site "${ours[@]}"; read -r s kb < "$work/time"; ours_s+=("$s"); ours_kb=$kb
+done
+t=$(printf '%s\n' "${theirs_s[@]}" | best); o=$(printf '%s\n' "${ours_s[@]}" | best)
+echo "section + reserve on full bookworm main ($runs runs each, fresh directory each run, best wall time)"
+printf '%-14s %10s %10s\n' "" "seconds" "peak MB"
+printf '%-14s %10s %10d\n' "piuparts" "$t" $((theirs_kb / 1024))
+printf '%-14s %10s %10d\n' "piuparts-site" "$o" $((ours_kb / 1024))
+awk -v t="$t" -v o="$o" -v tm="$theirs_kb" -v om="$ours_kb" 'BEGIN {
+  printf "ratio (piuparts / piuparts-site): time %.1fx, peak memory %.1fx\n", t / o, tm / om
+  printf "targets: under 2 s: %s; at least 20x faster: %s\n", (o < 2 ? "met" : "NOT met"), (t / o >= 20 ? "met" : "NOT met")
+}'
