@@ -12,12 +12,19 @@ public static class MasterVerb
         {
             Description = "seed for the random tie-break of the reservation order and the idle jitter (tests)",
         };
-        var command = new Command("master", "Serve the master protocol on stdin/stdout for one slave connection");
+        var noCache = new Option<bool>("--no-cache")
+        {
+            Description = "compute the states on every connection, as piuparts does, instead of reusing " +
+                          "<section>/.piuparts-site-states while indexes, configuration and logs are unchanged",
+        };
+        var command = new Command("master",
+            "Serve the master protocol on stdin/stdout for one slave connection (logs over 64 MiB are refused)");
         command.Add(seed);
+        command.Add(noCache);
         command.SetAction(result => MasterProgram.Run(
             result.GetValue(CommonOptions.Config), result.GetValue(CommonOptions.Distros),
             Console.OpenStandardInput(), Console.OpenStandardOutput(), result.InvocationConfiguration.Error,
-            result.GetValue(seed)));
+            result.GetValue(seed), result.GetValue(noCache)));
         return command;
     }
 }

@@ -46,6 +46,48 @@ public sealed class IndexFetcher : IDisposable
         _http = new HttpClient(handler) { Timeout = _timeout };
     }
 
+    /// <summary>
+    /// A text that changes whenever what <see cref="Open"/> would read changes: for file:// each
+    /// form's size and modification time, for HTTP the first form's ETag, Last-Modified and
+    /// length (asked with HEAD). Null when that cannot be told (no validators, or an error).
+    /// </summary>
+    public string? Validator(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var baseUri))
+            return null;
+        var parts = new List<string>();
+        foreach (var compression in IndexCompressions.TryOrder)
+        {
+            var candidate = url + compression.Suffix();
+            if (baseUri.IsFile)
+            {
+                var file = new FileInfo(new Uri(candidate).LocalPath);
+                parts.Add(file.Exists ? $"{compression}:{file.Length}:{file.LastWriteTimeUtc.Ticks}" : $"{compression}:-");
+                continue;
+            }
+            try
+            {
+                using var response = _http.Send(new HttpRequestMessage(HttpMethod.Head, candidate), HttpCompletionOption.ResponseHeadersRead);
+                if (!response.IsSuccessStatusCode)
+                {
+                    parts.Add($"{compression}:{(int)response.StatusCode}");
+                    continue;
+                }
+                var tag = response.Headers.ETag?.Tag;
+                var modified = response.Content.Headers.LastModified;
+                if (tag == null && modified == null)
+                    return null;
+                parts.Add($"{compression}:{tag}:{modified?.ToUnixTimeSeconds()}:{response.Content.Headers.ContentLength}");
+                break;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+            {
+                return null;
+            }
+        }
+        return string.Join(' ', parts);
+    }
+
     /// <summary>Opens the first form of <paramref name="url"/> that exists, decoded and read ahead on another thread.</summary>
     public FetchResult Open(string url)
     {

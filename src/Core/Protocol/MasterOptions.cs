@@ -19,4 +19,7 @@ public sealed record MasterOptions
     public TextWriter Errors { get; init; } = TextWriter.Null;
 
     public int MaxLogBytes { get; init; } = DefaultMaxLogBytes;
+
+    /// <summary>Compute every connection from scratch, as piuparts does (no state cache).</summary>
+    public bool NoCache { get; init; }
 }

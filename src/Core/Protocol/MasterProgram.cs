@@ -9,7 +9,7 @@ namespace Piuparts.Core.Protocol;
 /// </summary>
 public static class MasterProgram
 {
-    public static int Run(string? configPath, string? distrosPath, Stream input, Stream output, TextWriter errors, int? seed)
+    public static int Run(string? configPath, string? distrosPath, Stream input, Stream output, TextWriter errors, int? seed, bool noCache = false)
     {
         var (config, problems) = SiteConfig.Load(configPath, distrosPath, "master-directory");
         if (config == null)
@@ -25,6 +25,7 @@ public static class MasterProgram
         {
             Errors = errors,
             Random = seed is { } s ? new Random(s) : Random.Shared,
+            NoCache = noCache,
         };
         using var session = new MasterSession(config, new MasterDirectory(root), input, output, options);
         return session.Run();

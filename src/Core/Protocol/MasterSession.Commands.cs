@@ -28,6 +28,8 @@ public sealed partial class MasterSession
         _logs = null;
         _db = null;
         _queue = null;
+        _cached = null;
+        _cacheTried = false;
         _recycle = false;
         _stampName = "idle.stamp";
         _lastReserveFailed = null;
@@ -87,13 +89,29 @@ public sealed partial class MasterSession
     private bool HasRecycleLogs() =>
         Directory.EnumerateFiles(SectionDir.DirectoryPath(LogDirectory.Recycle), "*.log").Any();
 
+    private bool RecycleNow => _recycle && HasRecycleLogs();
+
+    // The states as a connection that changed nothing left them, if the cache still holds.
+    private CachedStates? TryCache()
+    {
+        if (_db != null || _options.NoCache)
+            return null;
+        if (!_cacheTried)
+        {
+            _cacheTried = true;
+            _stamp = _options.Clock.GetUtcNow();
+            _cached = _cache.TryLoad(_section!, RecycleNow);
+            if (_cached != null)
+                _log?.Write($"States from {StateCache.FileName}: index, configuration and logs unchanged");
+        }
+        return _cached;
+    }
+
     private PackageDatabase LoadDatabase()
     {
         if (_db != null)
             return _db;
-        bool recycle = _recycle && HasRecycleLogs();
-        var loader = new DatabaseLoader(_config, _master, _fetcher, line => _log?.Write(line));
-        var (db, errors) = loader.Load(_section!, recycle);
+        var (db, errors) = _loader.Load(_section!, RecycleNow);
         if (db == null)
             throw new ProtocolAbort(string.Join("; ", errors.Select(e => e.ToString())), 0);
         try
@@ -105,14 +123,26 @@ public sealed partial class MasterSession
             throw ProtocolAbort.Fatal(e.Message);
         }
         _logs = db.Logs;
+        _stamp = db.Stamp;
         return _db = db;
+    }
+
+    private ReservationQueue Queue()
+    {
+        if (_queue != null)
+            return _queue;
+        if (TryCache() is { } cached)
+            return _queue = new ReservationQueue(cached.Order, _logs!, RecycleNow, _section!, line => _log?.Write(line));
+        var db = LoadDatabase();
+        _queue = new ReservationQueue(db, _options.Random, line => _log?.Write(line));
+        if (!_options.NoCache)
+            _cache.Save(db, _queue);
+        return _queue;
     }
 
     private void Reserve()
     {
-        var db = LoadDatabase();
-        _queue ??= new ReservationQueue(db, _options.Random, line => _log?.Write(line));
-        var reserved = _queue.Reserve();
+        var reserved = Queue().Reserve();
         var stamp = Path.Combine(SectionDir.Path, _stampName);
         if (reserved is { } package)
         {
@@ -125,7 +155,7 @@ public sealed partial class MasterSession
         if (_lastReserveFailed != true)
         {
             AtomicFile.Replace(stamp, []);
-            File.SetLastWriteTimeUtc(stamp, db.Stamp.UtcDateTime);
+            File.SetLastWriteTimeUtc(stamp, _stamp.UtcDateTime);
             File.SetLastAccessTimeUtc(stamp, DateTime.UnixEpoch.AddSeconds(-1));
         }
         _lastReserveFailed = true;
@@ -191,10 +221,19 @@ public sealed partial class MasterSession
 
     private void Status()
     {
-        var db = LoadDatabase();
-        var counts = db.Counts();
+        bool recycle;
+        IReadOnlyList<(PackageState State, int Count)> counts;
+        if (TryCache() is { } cached)
+        {
+            (counts, recycle) = (cached.Counts, RecycleNow);
+        }
+        else
+        {
+            var db = LoadDatabase();
+            (counts, recycle) = (db.Counts(), db.Recycle);
+        }
         var text = new StringBuilder("ok ");
-        if (db.Recycle)
+        if (recycle)
             text.Append("(recycle) ");
         foreach (var (state, count) in counts)
             text.Append(state.Name()).Append('=').Append(count).Append(' ');
@@ -205,19 +244,22 @@ public sealed partial class MasterSession
     // The debug commands answer from the loaded database only; before status or reserve there
     // is none (piuparts' empty placeholder), and _state of a non-package is an error here
     // where piuparts dies.
+    // A status or reserve answered from the cache stands for a loaded database.
+    private PackageDatabase? Loaded() => _db ?? (_cached != null ? LoadDatabase() : null);
+
     private void DebugState(string name)
     {
-        if (_db?.StateOfPackage(name) is not { } state)
+        if (Loaded()?.StateOfPackage(name) is not { } state)
         {
             Send("error");
             return;
         }
-        Send($"ok {state.Name()} {_db.TestVersion(name)}");
+        Send($"ok {state.Name()} {_db!.TestVersion(name)}");
     }
 
     private void DebugList(string name, Func<PackageDatabase, IReadOnlyList<string>?> query)
     {
-        var names = _db == null ? null : query(_db);
+        var names = Loaded() is { } db ? query(db) : null;
         Send(names == null ? "error" : string.Join(' ', ["ok", .. names]));
     }
 
@@ -228,6 +270,6 @@ public sealed partial class MasterSession
             Send("error");
             return;
         }
-        Send(_db == null ? "ok" : string.Join(' ', ["ok", .. _db.InState(state)]));
+        Send(Loaded() is { } db ? string.Join(' ', ["ok", .. db.InState(state)]) : "ok");
     }
 }

@@ -22,6 +22,8 @@ public sealed partial class MasterSession : IDisposable
     private readonly MasterOptions _options;
     private readonly IndexFetcher _fetcher;
     private readonly bool _ownsFetcher;
+    private readonly DatabaseLoader _loader;
+    private readonly StateCache _cache;
 
     // The selected section and what belongs to it; all reset by the next "section".
     private string? _section;
@@ -30,6 +32,9 @@ public sealed partial class MasterSession : IDisposable
     private SectionLogs? _logs;
     private PackageDatabase? _db;
     private ReservationQueue? _queue;
+    private CachedStates? _cached;
+    private bool _cacheTried;
+    private DateTimeOffset _stamp;
     private bool _recycle;
     private string _stampName = "idle.stamp";
     private bool? _lastReserveFailed;
@@ -43,6 +48,8 @@ public sealed partial class MasterSession : IDisposable
         _options = options ?? new MasterOptions();
         _ownsFetcher = _options.Fetcher == null;
         _fetcher = _options.Fetcher ?? new IndexFetcher(config.Piuparts.Global.NonEmpty("proxy"));
+        _loader = new DatabaseLoader(config, master, _fetcher, line => _log?.Write(line));
+        _cache = new StateCache(config, master, _loader, _fetcher);
     }
 
     /// <summary>Serves the connection to its end; the exit status (0, or 1 after a protocol error).</summary>

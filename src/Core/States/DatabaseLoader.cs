@@ -77,6 +77,43 @@ public sealed class DatabaseLoader
         return (db, []);
     }
 
+    /// <summary>
+    /// Everything a section's states are computed from, apart from the logs: the index URLs it
+    /// reads (its own, the final distribution's, its depends-sections'), and the sections whose
+    /// logs count. The state cache is valid while none of these change.
+    /// </summary>
+    public (IReadOnlyList<string> Urls, IReadOnlyList<string> Sections, string? Error) Inputs(string section)
+    {
+        var urls = new List<string>();
+        var sections = new List<string>();
+        var todo = new Queue<string>([section]);
+        while (todo.Count > 0)
+        {
+            var name = todo.Dequeue();
+            if (sections.Contains(name))
+                continue;
+            sections.Add(name);
+            var settings = _config.Piuparts.Section(name);
+            if (settings == null)
+                return ([], [], $"no section [{name}]");
+            var layout = new ArchiveLayout(settings, _config.Distros);
+            var (own, error) = layout.PackagesUrls();
+            if (error != null)
+                return ([], [], error);
+            urls.AddRange(own);
+            if (settings.FinalDistro is { } final && final != settings.Distro)
+            {
+                var (finalUrls, finalError) = layout.PackagesUrls(final);
+                if (finalError != null)
+                    return ([], [], finalError);
+                urls.AddRange(finalUrls);
+            }
+            foreach (var dependency in settings.DependsSections)
+                todo.Enqueue(dependency);
+        }
+        return (urls, sections, null);
+    }
+
     private IndexLoadResult<BinaryPackage> LoadIndex(IReadOnlyList<string> urls)
     {
         foreach (var url in urls)

@@ -11,15 +11,25 @@ namespace Piuparts.Core.States;
 /// </summary>
 public sealed class ReservationQueue
 {
-    private readonly PackageDatabase _db;
+    private readonly SectionLogs _logs;
+    private readonly bool _recycle;
+    private readonly string _section;
     private readonly Action<string> _log;
-    private readonly List<string> _candidates;
+    private readonly List<(string Name, string Version)> _candidates;
 
     public ReservationQueue(PackageDatabase db, Random random, Action<string>? log = null)
+        : this(Order(db, random).Select(n => (n, db.TestVersion(n)!)).ToList(), db.Logs, db.Recycle, db.Section, log)
     {
-        _db = db;
+    }
+
+    /// <summary>A queue in an order computed before (the state cache keeps it).</summary>
+    public ReservationQueue(List<(string Name, string Version)> ordered, SectionLogs logs, bool recycle, string section, Action<string>? log = null)
+    {
+        _candidates = ordered;
+        _logs = logs;
+        _recycle = recycle;
+        _section = section;
         _log = log ?? (_ => { });
-        _candidates = Order(db, random);
     }
 
     // Everything before this position was reserved or dropped: piuparts removes such entries
@@ -27,7 +37,10 @@ public sealed class ReservationQueue
     private int _position;
 
     /// <summary>The candidates still in the queue, in order.</summary>
-    public IReadOnlyList<string> Candidates => _candidates[_position..];
+    public IReadOnlyList<string> Candidates => _candidates[_position..].Select(c => c.Name).ToList();
+
+    /// <summary>The candidates still in the queue with their test versions, in order.</summary>
+    public IReadOnlyList<(string Name, string Version)> Entries => _candidates[_position..];
 
     private static List<string> Order(PackageDatabase db, Random random)
     {
@@ -64,21 +77,20 @@ public sealed class ReservationQueue
     /// <summary>reserve: the next package that can still be reserved, with its test version; null when none is left.</summary>
     public (string Name, string Version)? Reserve()
     {
-        var logs = _db.Logs;
+        var logs = _logs;
         for (; _position < _candidates.Count; _position++)
         {
-            var name = _candidates[_position];
-            var version = _db.TestVersion(name)!;
+            var (name, version) = _candidates[_position];
             if (logs.Exists(LogDirectory.Reserved, name, version))
                 continue;
-            if (_db.Recycle && logs.Exists(LogDirectory.Recycle, name, version))
+            if (_recycle && logs.Exists(LogDirectory.Recycle, name, version))
             {
                 foreach (var directory in LogDirectories.Results.Where(d => d != LogDirectory.Pass))
                 {
                     if (logs.Exists(directory, name, version))
                     {
                         logs.Delete(directory, name, version);
-                        _log($"Recycled {_db.Section}/{directory.DirectoryName()} {name} {version}");
+                        _log($"Recycled {_section}/{directory.DirectoryName()} {name} {version}");
                     }
                 }
             }

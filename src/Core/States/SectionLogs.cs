@@ -30,7 +30,11 @@ public sealed class SectionLogs
             }
             _files[(int)directory] = set;
         }
+        AtStart = LogDirectories.All.Select(d => (IReadOnlyList<string>)Files(d)).ToArray();
     }
+
+    /// <summary>In snapshot mode, the sorted log names of each directory (by <see cref="LogDirectory"/>) as they were listed.</summary>
+    public IReadOnlyList<IReadOnlyList<string>>? AtStart { get; }
 
     /// <summary>Lists the log directories once, as piuparts does when it computes states.</summary>
     public SectionLogs(SectionDirectory section)
@@ -42,6 +46,27 @@ public sealed class SectionLogs
     public static SectionLogs Live(SectionDirectory section) => new(section, snapshot: false);
 
     public SectionDirectory Section => _section;
+
+    /// <summary>The log file names of a directory, sorted: from the snapshot, or read now in live mode.</summary>
+    public IReadOnlyList<string> Files(LogDirectory directory)
+    {
+        if (_files == null)
+            return List(_section, directory);
+        var names = _files[(int)directory].ToList();
+        names.Sort(StringComparer.Ordinal);
+        return names;
+    }
+
+    /// <summary>The log file names of a directory as they are on disk now, sorted.</summary>
+    public static IReadOnlyList<string> List(SectionDirectory section, LogDirectory directory)
+    {
+        var path = section.DirectoryPath(directory);
+        if (!Directory.Exists(path))
+            return [];
+        var names = Directory.EnumerateFiles(path, "*.log").Select(f => Path.GetFileName(f)!).ToList();
+        names.Sort(StringComparer.Ordinal);
+        return names;
+    }
 
     public bool Exists(LogDirectory directory, string name, string version) => _files == null
         ? _section.Exists(directory, name, version)

@@ -55,6 +55,9 @@ public sealed partial class DirectorySnapshot
                     Add(entries, relative, MasterLogLines(relative, path, options.MasterLog));
                 continue;
             }
+            // piuparts-site's own state cache: Debian's master has none and ignores it.
+            if (name == Piuparts.Core.States.StateCache.FileName)
+                continue;
             if (name == "master.lock")
             {
                 Add(entries, relative, [$"lock {relative}"]);
