@@ -22,46 +22,70 @@ public sealed partial class PackageDatabase
     {
         if (_reverse != null)
             return _reverse;
-        var sets = new HashSet<int>?[_nodes.Length];
+        var lists = new List<int>?[_nodes.Length];
+        var keys = new List<int>();
         foreach (var node in _nodes)
         {
+            keys.Clear();
             foreach (var name in node.Deps())
             {
                 var target = GetPackage(name, recurse: true, resolveVirtual: true);
                 // The key is the resolved package's name, else the name itself; only keys that
                 // are own packages can ever be reached from an own package.
                 var key = target?.Node.Name ?? name;
-                if (_slots.TryGetValue(key, out int keySlot))
-                    (sets[keySlot] ??= []).Add(node.Slot);
+                if (_slots.TryGetValue(key, out int keySlot) && !keys.Contains(keySlot))
+                    keys.Add(keySlot);
             }
+            // Each package once per key: rdeps holds sets.
+            foreach (int key in keys)
+                (lists[key] ??= []).Add(node.Slot);
         }
-        return _reverse = sets.Select(s => s == null ? [] : s.ToArray()).ToArray();
+        return _reverse = lists.Select(l => l == null ? [] : l.ToArray()).ToArray();
     }
+
+    // Breadth-first over reverse dependencies; a stamp per package instead of a set per call,
+    // as the reservation order asks this for every waiting package.
+    private int[]? _seenStamp;
+    private int _stamp;
+    private List<int>? _level;
+    private List<int>? _next;
 
     private ReverseCounts CountReverse(int slot)
     {
         var reverse = ReverseEdges();
-        var seen = new HashSet<int> { slot };
-        var level = new List<int> { slot };
-        int chain = 0;
+        _seenStamp ??= new int[_nodes.Length];
+        _level ??= [];
+        _next ??= [];
+        int stamp = ++_stamp;
+        _seenStamp[slot] = stamp;
+        var level = _level;
+        var next = _next;
+        level.Clear();
+        level.Add(slot);
+        int chain = 0, count = 0, block = 0, waiting = 0;
+        var own = _states![slot];
+        bool countBlocked = own.IsCountedError(), countWaiting = own.IsWaiting();
         while (level.Count > 0)
         {
             chain++;
-            var next = new List<int>();
+            next.Clear();
             foreach (int x in level)
             {
                 foreach (int y in reverse[x])
                 {
-                    if (seen.Add(y))
-                        next.Add(y);
+                    if (_seenStamp[y] == stamp)
+                        continue;
+                    _seenStamp[y] = stamp;
+                    next.Add(y);
+                    count++;
+                    if (countBlocked && _states[y].IsCountedError())
+                        block++;
+                    if (countWaiting && _states[y].IsWaiting())
+                        waiting++;
                 }
             }
-            level = next;
+            (level, next) = (next, level);
         }
-        seen.Remove(slot);
-        var own = _states![slot];
-        int block = own.IsCountedError() ? seen.Count(x => _states[x].IsCountedError()) : 0;
-        int waiting = own.IsWaiting() ? seen.Count(x => _states[x].IsWaiting()) : 0;
-        return new ReverseCounts(seen.Count, block, waiting, chain);
+        return new ReverseCounts(count, block, waiting, chain);
     }
 }
