@@ -17,14 +17,20 @@ public static class MasterVerb
             Description = "compute the states on every connection, as piuparts does, instead of reusing " +
                           "<section>/.piuparts-site-states while indexes, configuration and logs are unchanged",
         };
+        var limit = new Option<int>("--session-limit")
+        {
+            Description = "seconds after which a connection is ended, as piuparts' wrapper does with timeout 15m",
+            DefaultValueFactory = _ => (int)MasterProgram.DefaultSessionLimit.TotalSeconds,
+        };
         var command = new Command("master",
             "Serve the master protocol on stdin/stdout for one slave connection (logs over 64 MiB are refused)");
         command.Add(seed);
         command.Add(noCache);
+        command.Add(limit);
         command.SetAction(result => MasterProgram.Run(
             result.GetValue(CommonOptions.Config), result.GetValue(CommonOptions.Distros),
             Console.OpenStandardInput(), Console.OpenStandardOutput(), result.InvocationConfiguration.Error,
-            result.GetValue(seed), result.GetValue(noCache)));
+            result.GetValue(seed), result.GetValue(noCache), TimeSpan.FromSeconds(result.GetValue(limit))));
         return command;
     }
 }
