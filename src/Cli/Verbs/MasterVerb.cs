@@ -12,7 +12,12 @@ public static class MasterVerb
         {
             Description = "seed for the random tie-break of the reservation order and the idle jitter (tests)",
         };
-        var command = new Command("master", "Serve the master protocol on stdin/stdout for one slave connection");
+        var command = new Command("master",
+            "Serve the master protocol on stdin/stdout for one slave connection.\n" +
+            $"Limits: a submitted log of at most {MasterOptions.DefaultMaxLogBytes >> 20} MiB, a command line of at most " +
+            $"{MasterOptions.MaxCommandBytes >> 10} KiB. A longer one, a log that is not UTF-8, a package name or version " +
+            "with '/' or '..', or any other protocol error ends the connection without a reply (exit status 1), " +
+            "and nothing of that command is written.");
         command.Add(seed);
         command.SetAction(result => MasterProgram.Run(
             result.GetValue(CommonOptions.Config), result.GetValue(CommonOptions.Distros),
