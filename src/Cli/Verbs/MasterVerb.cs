@@ -23,7 +23,11 @@ public static class MasterVerb
             DefaultValueFactory = _ => (int)MasterProgram.DefaultSessionLimit.TotalSeconds,
         };
         var command = new Command("master",
-            "Serve the master protocol on stdin/stdout for one slave connection (logs over 64 MiB are refused)");
+            "Serve the master protocol on stdin/stdout for one slave connection.\n" +
+            $"Limits: a submitted log of at most {MasterOptions.DefaultMaxLogBytes >> 20} MiB, a command line of at most " +
+            $"{MasterOptions.MaxCommandBytes >> 10} KiB. A longer one, a log that is not UTF-8, a package name or version " +
+            "with '/' or '..', or any other protocol error ends the connection without a reply (exit status 1), " +
+            "and nothing of that command is written.");
         command.Add(seed);
         command.Add(noCache);
         command.Add(limit);

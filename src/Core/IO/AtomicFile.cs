@@ -1,10 +1,13 @@
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 
 namespace Piuparts.Core.IO;
 
 /// <summary>
 /// Writes that a crash cannot leave half done: the content goes to a temporary file in the same
-/// directory, which is then linked (create only) or renamed (replace) into place.
+/// directory, which is then linked (create only) or renamed (replace) into place. On Linux the
+/// temporary file has no name until it is complete (O_TMPFILE), so a process killed while
+/// writing leaves nothing behind; elsewhere a "tmpXXXXXXXX" file may stay, as with piuparts.
 /// </summary>
 public static class AtomicFile
 {
@@ -13,6 +16,11 @@ public static class AtomicFile
     /// <summary>Creates <paramref name="path"/> with <paramref name="content"/> unless it exists; false when it did.</summary>
     public static bool TryCreate(string path, ReadOnlySpan<byte> content)
     {
+        using (var unnamed = WriteUnnamed(path, content))
+        {
+            if (unnamed != null)
+                return NativeFile.TryLinkUnnamed(unnamed, path);
+        }
         var temp = WriteTemp(path, content);
         try
         {
@@ -29,7 +37,10 @@ public static class AtomicFile
     /// <summary>Replaces (or creates) <paramref name="path"/> in one step.</summary>
     public static void Replace(string path, ReadOnlySpan<byte> content)
     {
-        var temp = WriteTemp(path, content);
+        string temp;
+        // The complete unnamed file gets a temporary name only for the moment rename needs one.
+        using (var unnamed = WriteUnnamed(path, content))
+            temp = unnamed != null ? LinkTemp(unnamed, path) : WriteTemp(path, content);
         try
         {
             File.Move(temp, path, overwrite: true);
@@ -43,11 +54,43 @@ public static class AtomicFile
 
     public static void Replace(string path, string content) => Replace(path, Encoding.UTF8.GetBytes(content));
 
+    private static string DirectoryOf(string path) => Path.GetDirectoryName(Path.GetFullPath(path))!;
+
+    // A file without a name in the directory of path, holding the content on disk; null where
+    // the system or the filesystem has no unnamed files.
+    private static SafeFileHandle? WriteUnnamed(string path, ReadOnlySpan<byte> content)
+    {
+        var unnamed = NativeFile.TryCreateUnnamed(DirectoryOf(path));
+        if (unnamed == null)
+            return null;
+        try
+        {
+            RandomAccess.Write(unnamed, content, fileOffset: 0);
+            RandomAccess.FlushToDisk(unnamed);
+            return unnamed;
+        }
+        catch
+        {
+            unnamed.Dispose();
+            throw;
+        }
+    }
+
+    private static string LinkTemp(SafeFileHandle unnamed, string path)
+    {
+        while (true)
+        {
+            var temp = Path.Combine(DirectoryOf(path), "tmp" + RandomSuffix());
+            if (NativeFile.TryLinkUnnamed(unnamed, temp))
+                return temp;
+        }
+    }
+
     // "tmp" and eight random characters, the names Python's tempfile gives piuparts' temporary
     // logs, so cleanup jobs recognise leftovers of either implementation.
     private static string WriteTemp(string path, ReadOnlySpan<byte> content)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var directory = DirectoryOf(path);
         while (true)
         {
             var temp = Path.Combine(directory, "tmp" + RandomSuffix());

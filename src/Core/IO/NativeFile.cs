@@ -1,8 +1,12 @@
 using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
 
 namespace Piuparts.Core.IO;
 
-/// <summary>The one POSIX call .NET does not offer: link(2), which fails instead of replacing an existing name.</summary>
+/// <summary>
+/// The POSIX calls .NET does not offer: link(2), which fails instead of replacing an existing
+/// name, Linux's unnamed files (O_TMPFILE), and statx(2) for the change time.
+/// </summary>
 internal static class NativeFile
 {
     private const int EEXIST = 17;
@@ -10,10 +14,18 @@ internal static class NativeFile
     [DllImport("libc", SetLastError = true, EntryPoint = "link")]
     private static extern int Link(string existing, string created);
 
+    [DllImport("libc", SetLastError = true, EntryPoint = "linkat")]
+    private static extern int LinkAt(int existingDirectory, string existing, int createdDirectory, string created, int flags);
+
+    [DllImport("libc", SetLastError = true, EntryPoint = "open")]
+    private static extern int Open(string path, int flags, uint mode);
+
     [DllImport("libc", SetLastError = true, EntryPoint = "statx")]
     private static extern int Statx(int directory, string path, int flags, uint mask, byte[] buffer);
 
     private const int AtFdCwd = -100;
+    private const int AtSymlinkFollow = 0x400;
+    private const int OWrOnly = 1, OCloexec = 0x80000, OTmpfileBase = 0x400000;
     private const uint StatxCtimeAndMtime = 0x80 | 0x40;
     // struct statx has the same layout on every architecture: ctime at 96, mtime at 112,
     // each { s64 seconds; u32 nanoseconds; s32 reserved }.
@@ -43,5 +55,38 @@ internal static class NativeFile
         if (errno == EEXIST)
             return false;
         throw new IOException($"cannot link {existing} to {created}: {Marshal.GetPInvokeErrorMessage(errno)}");
+    }
+
+    // O_TMPFILE includes O_DIRECTORY, whose value differs between architectures.
+    private static int? TmpfileFlag => RuntimeInformation.ProcessArchitecture switch
+    {
+        Architecture.X64 or Architecture.X86 => OTmpfileBase | 0x10000,
+        Architecture.Arm64 or Architecture.Arm => OTmpfileBase | 0x4000,
+        _ => null,
+    };
+
+    /// <summary>
+    /// A new file without a name in <paramref name="directory"/>, open for writing with mode 0666
+    /// minus the umask; it disappears with its handle unless <see cref="TryLinkUnnamed"/> names
+    /// it, so a crash leaves nothing behind. Null where the system or filesystem has no such files.
+    /// </summary>
+    public static SafeFileHandle? TryCreateUnnamed(string directory)
+    {
+        if (!OperatingSystem.IsLinux() || TmpfileFlag is not { } tmpfile || !Directory.Exists("/proc/self/fd"))
+            return null;
+        int fd = Open(directory, tmpfile | OWrOnly | OCloexec, 0x1b6);
+        return fd < 0 ? null : new SafeFileHandle(fd, ownsHandle: true);
+    }
+
+    /// <summary>Gives a file made by <see cref="TryCreateUnnamed"/> its name; false when the name exists.</summary>
+    public static bool TryLinkUnnamed(SafeFileHandle file, string created)
+    {
+        var self = $"/proc/self/fd/{file.DangerousGetHandle()}";
+        if (LinkAt(AtFdCwd, self, AtFdCwd, created, AtSymlinkFollow) == 0)
+            return true;
+        int errno = Marshal.GetLastPInvokeError();
+        if (errno == EEXIST)
+            return false;
+        throw new IOException($"cannot create {created}: {Marshal.GetPInvokeErrorMessage(errno)}");
     }
 }

@@ -8,6 +8,9 @@ public sealed record MasterOptions
     /// <summary>Largest log accepted in one submission; a larger one ends the session unwritten.</summary>
     public const int DefaultMaxLogBytes = 64 << 20;
 
+    /// <summary>Longest command line accepted (without its newline); a longer one ends the session.</summary>
+    public const int MaxCommandBytes = 64 << 10;
+
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     /// <summary>Tie-breaks of the reservation order and the idle jitter; seed it for exact tests.</summary>

@@ -200,7 +200,9 @@ public sealed partial class MasterSession
         var text = new MemoryStream();
         while (true)
         {
-            int room = _options.MaxLogBytes - (int)text.Length + 1;
+            // A line adds its own length to the log (the space goes, the newline comes), so the
+            // room left is the longest line that fits; "." must still be read when none is left.
+            int room = _options.MaxLogBytes - (int)text.Length;
             var line = _input.ReadLine(Math.Max(room, 1), out bool complete, out bool tooLong);
             if (tooLong)
                 throw ProtocolAbort.Fatal($"log larger than {_options.MaxLogBytes} bytes");
@@ -210,6 +212,8 @@ public sealed partial class MasterSession
                 break;
             if (line.Length == 0 || line[0] != (byte)' ')
                 throw ProtocolAbort.Fatal("EOF, missing space in long part, or other protocol error");
+            if (line.Length > room)
+                throw ProtocolAbort.Fatal($"log larger than {_options.MaxLogBytes} bytes");
             text.Write(line, 1, line.Length - 1);
             text.WriteByte((byte)'\n');
         }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Unicode;
 using Piuparts.Core.Archive;
 using Piuparts.Core.Config;
 using Piuparts.Core.MasterDir;
@@ -13,8 +14,6 @@ namespace Piuparts.Core.Protocol;
 /// </summary>
 public sealed partial class MasterSession : IDisposable
 {
-    private const int MaxCommandBytes = 64 << 10;
-
     private readonly SiteConfig _config;
     private readonly MasterDirectory _master;
     private readonly LineReader _input;
@@ -74,6 +73,13 @@ public sealed partial class MasterSession : IDisposable
             _log?.Write("ABORT: BrokenPipeError");
             return 1;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Any other I/O error is fatal (protocol.md §2): no reply, the reason logged.
+            _options.Errors.WriteLine($"piuparts-site master: {e.Message}");
+            _log?.Write($"FATAL: {e.GetType().Name}: {e.Message}");
+            return 1;
+        }
         finally
         {
             _log?.Stamped("disconnected");
@@ -85,11 +91,15 @@ public sealed partial class MasterSession : IDisposable
     // Null at the end of the session: end of input, or a blank line (protocol.md §2).
     private string[]? ReadCommand()
     {
-        var bytes = _input.ReadLine(MaxCommandBytes, out _, out bool tooLong);
+        var bytes = _input.ReadLine(MasterOptions.MaxCommandBytes, out _, out bool tooLong);
         if (tooLong)
-            throw ProtocolAbort.Fatal($"command line longer than {MaxCommandBytes} bytes");
+            throw ProtocolAbort.Fatal($"command line longer than {MasterOptions.MaxCommandBytes} bytes");
         if (bytes == null)
             return null;
+        // Names become file names and submissions.txt entries: a byte that is not UTF-8 would
+        // turn into U+FFFD there, a name the slave never sent.
+        if (!Utf8.IsValid(bytes))
+            throw ProtocolAbort.Fatal("the command line is not valid UTF-8");
         var line = Encoding.UTF8.GetString(bytes);
         var words = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0)

@@ -36,9 +36,18 @@ public sealed class ResultRecorder
                 }
             }
         }
-        bool created = _logs.TryCreate(kind.Directory(), name, version, content);
-        // piuparts drops the reservation before it writes the log; dropping it after means a
-        // crash in between leaves the package reserved, so the slave's retry still replaces.
+        // A duplicate is seen without writing anything, not even a temporary file.
+        bool created = !_logs.Exists(kind.Directory(), name, version) &&
+            _logs.TryCreate(kind.Directory(), name, version, content);
+        if (created)
+        {
+            section.AppendSubmission(kind, name, version, _clock.GetUtcNow());
+            section.DeleteKpr(kind.Directory(), name, version);
+        }
+        // piuparts drops the reservation before it writes the log; dropping it last means a
+        // crash anywhere before leaves the package reserved, so the slave's retry (it got no
+        // "ok") replaces the log and records it, instead of being ignored as a duplicate of a
+        // log that submissions.txt may not have.
         if (reserved)
             _logs.Delete(LogDirectory.Reserved, name, version);
         if (!created)
@@ -46,8 +55,6 @@ public sealed class ResultRecorder
             _log($"Ignoring duplicate submission: {kind.Word()} {name} {version}");
             return false;
         }
-        section.AppendSubmission(kind, name, version, _clock.GetUtcNow());
-        section.DeleteKpr(kind.Directory(), name, version);
         return true;
     }
 

@@ -47,6 +47,16 @@ public sealed class MasterVerbTests : IDisposable
     private string[] ErrorLogs() => Directory.GetFiles(Path.Combine(_dir, "master"), "master-error.log.*");
 
     [Fact]
+    public void Help_gives_the_limits_on_logs_and_command_lines()
+    {
+        var run = CliRun.Of("master", "--help");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Contains("a submitted log of at most 64 MiB, a command line of at most 64 KiB", run.Output);
+        Assert.Contains("ends the connection without a reply", run.Output);
+    }
+
+    [Fact]
     public void A_session_serves_the_protocol_and_leaves_no_error_log()
     {
         using var master = Start("master", "--config", Config(), "--distros", Path.Combine(_dir, "distros.conf"));

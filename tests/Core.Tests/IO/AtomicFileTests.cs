@@ -1,0 +1,47 @@
+using System.Runtime.Versioning;
+using Piuparts.Core.IO;
+using Piuparts.Core.Tests.Support;
+
+namespace Piuparts.Core.Tests.IO;
+
+public sealed class AtomicFileTests : IDisposable
+{
+    private readonly TemporaryDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void A_created_file_holds_the_content_and_is_the_only_file_in_its_directory()
+    {
+        var path = _temp.Combine("a.log");
+
+        Assert.True(AtomicFile.TryCreate(path, "content\n"));
+
+        Assert.Equal("content\n", File.ReadAllText(path));
+        Assert.Equal([path], Directory.GetFiles(_temp.Path));
+    }
+
+    [Fact]
+    [SupportedOSPlatform("linux")]
+    public void A_created_file_gets_the_mode_any_new_file_gets()
+    {
+        var reference = _temp.Write("reference", []);
+        var path = _temp.Combine("a.log");
+
+        AtomicFile.TryCreate(path, "");
+
+        Assert.Equal(File.GetUnixFileMode(reference), File.GetUnixFileMode(path));
+    }
+
+    [Fact]
+    public void Replace_swaps_the_content_and_leaves_no_temporary_file()
+    {
+        var path = _temp.Write("stamp", "old"u8.ToArray());
+
+        AtomicFile.Replace(path, "new");
+        AtomicFile.Replace(_temp.Combine("fresh"), "");
+
+        Assert.Equal("new", File.ReadAllText(path));
+        Assert.Equal(["fresh", "stamp"], Directory.GetFiles(_temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+}
