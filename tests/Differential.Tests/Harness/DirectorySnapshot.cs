@@ -55,8 +55,10 @@ public sealed partial class DirectorySnapshot
                     Add(entries, relative, MasterLogLines(relative, path, options.MasterLog));
                 continue;
             }
-            // piuparts-site's own state cache: Debian's master has none and ignores it.
-            if (name == Piuparts.Core.States.StateCache.FileName)
+            // piuparts-site's own state cache: Debian's master has none and ignores it. And the
+            // wrapper's stderr files (master-error.log.<pid>): the harness runs Debian's backend
+            // without its wrapper, ours writes them itself.
+            if (name == Piuparts.Core.States.StateCache.FileName || WrapperErrorLog().IsMatch(name))
                 continue;
             if (name == "master.lock")
             {
@@ -148,4 +150,7 @@ public sealed partial class DirectorySnapshot
 
     [GeneratedRegex("^<< ok [1-9][0-9]*$")]
     private static partial Regex PositiveIdle();
+
+    [GeneratedRegex(@"^master-error\.log\.[0-9]+$")]
+    private static partial Regex WrapperErrorLog();
 }
