@@ -21,8 +21,9 @@ public sealed class BookwormSecurityComparisonTests(ITestOutputHelper output)
             output.WriteLine(Timing(side));
         foreach (var (section, listing) in comparison.Expected.Listings)
             output.WriteLine($"Debian's master, {section}: {listing.Status}");
-        output.WriteLine("Debian's master granted reservations per session: " +
-            string.Join(", ", comparison.Expected.Sessions.Select(s => s.RepliesTo("reserve").Count(r => r != null && r.StartsWith("ok ", StringComparison.Ordinal)))));
+        var granted = comparison.Expected.Sessions
+            .Select(s => s.RepliesTo("reserve").Count(r => r != null && r.StartsWith("ok ", StringComparison.Ordinal)));
+        output.WriteLine("Debian's master granted reservations per session: " + string.Join(", ", granted));
         var debianMain = comparison.Expected.Listings[BookwormSecurityScenario.Main];
         var debianSecurity = comparison.Expected.Listings[BookwormSecurityScenario.Security];
         Assert.True(debianMain.Total >= 5000, $"bookworm has {debianMain.Total} packages");

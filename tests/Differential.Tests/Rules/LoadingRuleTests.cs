@@ -98,7 +98,8 @@ public sealed class LoadingRuleTests
         RuleAssert.DebianReplies(comparison, Section, ("status", StatusLine(waitingToBeTested: 1, dependencyDoesNotExist: 1)));
         RuleAssert.States(comparison.Actual.Listings[Section], "the master under test",
             ("ll", "waiting-to-be-tested"), ("nn", "waiting-for-dependency-to-be-tested"), ("pp", "waiting-to-be-tested"));
-        Assert.Equal(comparison.Expected.QuerySessions[Section].ReplyTo("_depends nn"), comparison.Actual.QuerySessions[Section].ReplyTo("_depends nn"));
+        Assert.Equal(comparison.Expected.QuerySessions[Section].ReplyTo("_depends nn"),
+            comparison.Actual.QuerySessions[Section].ReplyTo("_depends nn"));
     }
 
     /// <summary>
@@ -110,7 +111,8 @@ public sealed class LoadingRuleTests
     public void Rule_2_4_a_duplicate_stanza_replaces_the_package_only_when_newer_and_keeps_its_place_across_candidate_files()
     {
         const string combo = "combo";
-        var comparison = new RuleCase(nameof(Rule_2_4_a_duplicate_stanza_replaces_the_package_only_when_newer_and_keeps_its_place_across_candidate_files))
+        const string name = nameof(Rule_2_4_a_duplicate_stanza_replaces_the_package_only_when_newer_and_keeps_its_place_across_candidate_files);
+        var comparison = new RuleCase(name)
             .DistrosConf("[combo]\ncandidates = one two three\n")
             .Section(new SectionSpec(combo) { Distro = combo }, ["aa", "bb", "cc", "dup", "dd", "ee"])
             .Packages("one",
@@ -148,7 +150,8 @@ public sealed class LoadingRuleTests
     [Fact]
     public void Rule_2_6_an_upgrade_section_whose_distro_is_not_the_last_names_logs_with_the_final_distros_versions_or_None()
     {
-        var comparison = new RuleCase(nameof(Rule_2_6_an_upgrade_section_whose_distro_is_not_the_last_names_logs_with_the_final_distros_versions_or_None))
+        const string name = nameof(Rule_2_6_an_upgrade_section_whose_distro_is_not_the_last_names_logs_with_the_final_distros_versions_or_None);
+        var comparison = new RuleCase(name)
             .Section(new SectionSpec("upg") { Distro = "old", UpgradeTestDistros = "old mid new" }, ["aa", "bb", "cc", "dd", "ee"])
             .Section(new SectionSpec("last") { Distro = "new", UpgradeTestDistros = "old new" }, ["aa", "bb", "cc", "ee"])
             .Packages("old",

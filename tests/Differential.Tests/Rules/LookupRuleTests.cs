@@ -38,6 +38,61 @@ public sealed class LookupRuleTests
     }
 
     /// <summary>
+    /// A virtual name whose provider here is outdated: state_of gives the raw "outdated", and
+    /// best_state then asks the provider without resolving virtual names, which resolves
+    /// "outdated" to base's state: base's pq passed, so xq can be tested; base's pf failed.
+    /// </summary>
+    [Fact]
+    public void Rule_5_3_a_virtual_name_provided_by_an_outdated_package_has_the_providers_state_in_the_depends_section()
+    {
+        var comparison = new RuleCase(nameof(Rule_5_3_a_virtual_name_provided_by_an_outdated_package_has_the_providers_state_in_the_depends_section))
+            .Section("base", Stanza("pq", "2.0"), Stanza("pf", "2.0"))
+            .Section(new SectionSpec("part") { Distro = "part", DependsSections = "base" }, ["pq", "pf", "xq", "xf"])
+            .Packages("part",
+                Stanza("pq", "1.0", "Provides: vq", "Depends: missing-pq"),
+                Stanza("pf", "1.0", "Provides: vf"),
+                Stanza("xq", "1.0", "Depends: vq"),
+                Stanza("xf", "1.0", "Depends: vf"))
+            .Log("base", LogDirectory.Pass, "pq", "2.0")
+            .Log("base", LogDirectory.Fail, "pf", "2.0")
+            .Compare();
+
+        RuleAssert.DebianStates(comparison, "part",
+            ("pq", "outdated"), ("pf", "outdated"), ("xq", "waiting-to-be-tested"), ("xf", "dependency-failed-testing"));
+        RuleAssert.DebianReplies(comparison, "part", ("_recursive-depends xq", "ok vq missing-pq"));
+        comparison.AssertSame();
+    }
+
+    /// <summary>
+    /// depends-sections = "base other base": the databases are asked in that order (base is
+    /// one database, named twice). part's aa is older than other's, so outdated, but its state
+    /// is base's, the first that knows it; cc is found in other.
+    /// </summary>
+    [Fact]
+    public void Rule_5_3_depends_sections_are_asked_in_their_order_and_one_named_twice_is_one_database()
+    {
+        var comparison = new RuleCase(nameof(Rule_5_3_depends_sections_are_asked_in_their_order_and_one_named_twice_is_one_database))
+            .Section("base", Stanza("aa", "1.0"), Stanza("bb", "1.0"))
+            .Section("other", Stanza("aa", "2.0"), Stanza("cc", "1.0"))
+            .Section(new SectionSpec("part") { Distro = "part", DependsSections = "base other base" }, ["aa", "xx", "yy", "zz"])
+            .Packages("part",
+                Stanza("aa", "1.5"),
+                Stanza("xx", "1.0", "Depends: aa"),
+                Stanza("yy", "1.0", "Depends: cc"),
+                Stanza("zz", "1.0", "Depends: bb"))
+            .Log("base", LogDirectory.Fail, "aa")
+            .Log("base", LogDirectory.Pass, "bb")
+            .Log("other", LogDirectory.Pass, "aa", "2.0")
+            .Compare();
+
+        RuleAssert.DebianStates(comparison, "part",
+            ("aa", "outdated"), ("xx", "dependency-failed-testing"), ("yy", "waiting-for-dependency-to-be-tested"),
+            ("zz", "waiting-to-be-tested"));
+        RuleAssert.DebianReplies(comparison, "part", ("_state aa", "ok failed-testing 1.5"));
+        comparison.AssertSame();
+    }
+
+    /// <summary>
     /// The first provider's class does not decide: waiting beats failed (x1), failed-testing
     /// beats cannot-be-tested (x2), dependency-failed-testing beats dependency-does-not-exist (x3),
     /// a passed provider makes the name good (x4), and so does a passed provider of a real,

@@ -128,7 +128,8 @@ public sealed class ReservationRuleTests
         Assert.StartsWith("ok (recycle) ", debian[0].ReplyTo("status"));
         Assert.Equal(["ok ru 1.0", "ok nn 1.0", "ok rb 1.0", "ok rf 1.0", "ok rp 1.0", "error"], debian[0].RepliesTo("reserve"));
         RuleAssert.States(StateListing.From(debian[1]), "Debian's master in the second recycling session",
-            ("rx", "waiting-to-be-tested"), ("ru", "failed-testing"), ("bp", "dependency-failed-testing"), ("rf", "successfully-tested"), ("rp", "waiting-to-be-tested"));
+            ("rx", "waiting-to-be-tested"), ("ru", "failed-testing"), ("bp", "dependency-failed-testing"), ("rf", "successfully-tested"),
+            ("rp", "waiting-to-be-tested"));
         Assert.Equal(["ok nn 1.0", "ok rp 1.0", "error"], debian[1].RepliesTo("reserve"));
         Assert.Equal(["error"], debian[2].RepliesTo("recycle"));
         Assert.DoesNotContain("(recycle)", debian[2].RepliesTo("status")[1]);
