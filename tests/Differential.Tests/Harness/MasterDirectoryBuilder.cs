@@ -53,7 +53,11 @@ public sealed class MasterDirectoryBuilder
     public MasterDirectoryBuilder Section(string name, string? distro = null) =>
         Section(new SectionSpec(name) { Distro = distro ?? name });
 
-    /// <summary>The text of distros.conf (empty by default: every distro is its own distribution on the mirror).</summary>
+    /// <summary>
+    /// The text of distros.conf (empty by default: every distro is its own distribution on the
+    /// mirror). <c>{mirror}</c> in it stands for the file:// URL of the fixture's mirror, e.g.
+    /// <c>uri = {mirror}/debian-security</c> with <see cref="PackagesXz"/>'s <c>under</c>.
+    /// </summary>
     public MasterDirectoryBuilder DistrosConf(string text)
     {
         distrosConf = text;
@@ -77,10 +81,15 @@ public sealed class MasterDirectoryBuilder
         return this;
     }
 
-    /// <summary>Uses an existing Packages.xz (e.g. the bookworm excerpt) as dists/DISTRO/AREA/binary-ARCH/Packages.xz.</summary>
-    public MasterDirectoryBuilder PackagesXz(string distro, string xzFile, string area = "main", string arch = "amd64")
+    /// <summary>
+    /// Uses an existing Packages.xz (e.g. the bookworm excerpt) as dists/DISTRO/AREA/binary-ARCH/Packages.xz,
+    /// below the mirror's subdirectory <paramref name="under"/> when given (for a distros.conf <c>uri</c>).
+    /// </summary>
+    public MasterDirectoryBuilder PackagesXz(string distro, string xzFile, string area = "main", string arch = "amd64", string under = "")
     {
-        var key = IndexDirectory(distro, area, arch);
+        if (Path.IsPathRooted(under) || under.Split('/').Contains(".."))
+            throw new ArgumentException($"{under} is not below the mirror", nameof(under));
+        var key = under.Length == 0 ? IndexDirectory(distro, area, arch) : $"{under.Trim('/')}/{IndexDirectory(distro, area, arch)}";
         if (indexTexts.ContainsKey(key))
             throw new InvalidOperationException($"{key} already has stanzas");
         indexFiles[key] = Path.GetFullPath(xzFile);
@@ -137,7 +146,7 @@ public sealed class MasterDirectoryBuilder
                 Directory.CreateDirectory(copy.ConfDirectory);
                 Directory.CreateDirectory(copy.MasterDirectory);
                 System.IO.File.WriteAllText(copy.PiupartsConf, PiupartsConfText(copy, "file://" + mirror));
-                System.IO.File.WriteAllText(copy.DistrosConf, distrosConf);
+                System.IO.File.WriteAllText(copy.DistrosConf, distrosConf.Replace("{mirror}", "file://" + mirror, StringComparison.Ordinal));
                 WriteMasterDirectory(copy.MasterDirectory, builtAt);
                 made.Add(copy);
             }

@@ -39,6 +39,15 @@ public sealed class SessionTranscript
     public IReadOnlyList<string?> RepliesTo(string verb) =>
         Exchanges.Where(e => e.Step.Verb == verb).Select(e => e.Reply).ToList();
 
+    /// <summary>
+    /// The reply (or, when there was none, the parenthesized outcome) to the first step whose
+    /// command line is exactly <paramref name="commandLine"/>; null when the session has no such step.
+    /// </summary>
+    public string? ReplyTo(string commandLine) =>
+        Exchanges.FirstOrDefault(e => e.Step.Display[0] == commandLine) is { } exchange
+            ? exchange.Reply ?? exchange.ReplyLine
+            : null;
+
     /// <summary>The session as protocol.md §8 shows one ("&lt;&lt;" master, "&gt;&gt;" slave), then how it ended.</summary>
     public IReadOnlyList<string> Render() => Lines(normalize: false);
 

@@ -85,6 +85,22 @@ public sealed class DirectorySnapshotTests
         Assert.False(File.Exists(Path.ChangeExtension(index, null)));
     }
 
+    [Fact]
+    public void A_Packages_xz_may_sit_below_a_mirror_subdirectory_that_distros_conf_names_with_the_mirror_placeholder()
+    {
+        using var source = new Core.Tests.Support.TemporaryDirectory();
+        var xz = source.Combine("Packages.xz");
+        File.WriteAllBytes(xz, Core.Tests.Support.DebianTools.RunBytes("/usr/bin/xz", ["-c"], "Package: aa\nVersion: 1\n"u8.ToArray()));
+
+        using var fixture = new MasterDirectoryBuilder()
+            .DistrosConf("[sec]\nuri = {mirror}/security\n")
+            .PackagesXz("sec", xz, under: "security")
+            .Build();
+
+        Assert.True(File.Exists(Path.Combine(fixture.MirrorDirectory, "security", "dists", "sec", "main", "binary-amd64", "Packages.xz")));
+        Assert.Equal($"[sec]\nuri = {fixture.MirrorUrl}/security\n", File.ReadAllText(fixture.Single.DistrosConf));
+    }
+
     private static MasterDirectoryBuilder Builder() => new MasterDirectoryBuilder()
         .Section("s")
         .Packages("s", [MasterDirectoryBuilder.Stanza("aa", "1.0"), MasterDirectoryBuilder.Stanza("bb", "2", "Depends: aa")])

@@ -45,6 +45,28 @@ public sealed class SessionTranscriptTests
         Assert.Contains("outdated: not listed: error", listing.Lines());
     }
 
+    [Fact]
+    public void The_reply_to_a_command_line_is_found_by_the_whole_line_and_a_missing_reply_shows_its_outcome()
+    {
+        var answered = Transcript(("_depends aa", "ok bb"), ("_depends a", "error"));
+        var cut = new SessionTranscript
+        {
+            MasterName = answered.MasterName,
+            Greeting = answered.Greeting,
+            Exchanges = [.. answered.Exchanges, new Exchange(SessionStep.Command("_state aa"), ReplyOutcome.EndOfOutput, null, TimeSpan.Zero)],
+            TrailingOutput = [],
+            ExitCode = 1,
+            StandardError = "",
+            Started = answered.Started,
+            Ended = answered.Ended,
+        };
+
+        Assert.Equal("ok bb", cut.ReplyTo("_depends aa"));
+        Assert.Equal("error", cut.ReplyTo("_depends a"));
+        Assert.Equal("(no reply: the master closed its output)", cut.ReplyTo("_state aa"));
+        Assert.Null(cut.ReplyTo("_depends"));
+    }
+
     private static SessionTranscript Transcript(params (string Command, string Reply)[] exchanges) =>
         Transcript(exchanges.Select(e => (SessionStep.Command(e.Command), e.Reply)).ToArray());
 
