@@ -98,8 +98,15 @@ public sealed partial class PackageDatabase
 
     private PackageNode? Node(string name) => _slots.TryGetValue(name, out int slot) ? _nodes[slot] : null;
 
-    private bool HasLog(PackageNode node, LogDirectory directory) => Logs.Exists(directory, node.Name, node.TestVersion);
+    private bool HasLog(PackageNode node, LogDirectory directory) => Logs.Exists(directory, node.LogFileName);
 
-    private bool HasLog(PackageNode node, IReadOnlyList<LogDirectory> directories) =>
-        Logs.ExistsInAny(directories, node.Name, node.TestVersion);
+    private bool HasLog(PackageNode node, IReadOnlyList<LogDirectory> directories)
+    {
+        foreach (var directory in directories)
+        {
+            if (Logs.Exists(directory, node.LogFileName))
+                return true;
+        }
+        return false;
+    }
 }

@@ -36,6 +36,11 @@ internal sealed class PackageNode
     /// <summary>The version its logs are named after (the final distribution's, in some upgrade sections).</summary>
     public string TestVersion { get; }
 
+    /// <summary>name_testversion.log, built once: the engine asks for it many times.</summary>
+    public string LogFileName => _logFileName ??= MasterDir.LogName.Log(Name, TestVersion);
+
+    private string? _logFileName;
+
     public string[][] Groups(bool preDepends)
     {
         Parse();

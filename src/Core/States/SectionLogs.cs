@@ -72,6 +72,11 @@ public sealed class SectionLogs
         ? _section.Exists(directory, name, version)
         : _files[(int)directory].Contains(LogName.Log(name, version));
 
+    /// <summary>The same by file name (name_version.log), for callers that keep it.</summary>
+    internal bool Exists(LogDirectory directory, string logFileName) => _files == null
+        ? File.Exists(Path.Combine(_section.DirectoryPath(directory), logFileName))
+        : _files[(int)directory].Contains(logFileName);
+
     public bool ExistsInAny(IReadOnlyList<LogDirectory> directories, string name, string version)
     {
         foreach (var directory in directories)
