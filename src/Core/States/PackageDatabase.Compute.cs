@@ -59,12 +59,8 @@ public sealed partial class PackageDatabase
             if (HasLog(node, LogDirectory.Recycle))
                 return PackageState.Unknown;
         }
-        if (HasLog(node, LogDirectory.Pass))
-        {
-            bool trivially = cachedSuccess || node.Deps().All(d => GetPackage(d, recurse: false, resolveVirtual: true) != null);
-            if (trivially)
-                return PackageState.SuccessfullyTested;
-        }
+        if (HasLog(node, LogDirectory.Pass) && (cachedSuccess || TriviallySatisfiable(node)))
+            return PackageState.SuccessfullyTested;
         if (HasLog(node, LogDirectories.Failed))
             return PackageState.FailedTesting;
         if (HasLog(node, LogDirectory.Untestable))
@@ -72,6 +68,20 @@ public sealed partial class PackageDatabase
         if (HasLog(node, LogDirectory.Reserved))
             return PackageState.WaitingToBeTested;
         return PackageState.Unknown;
+    }
+
+    // Each chosen dependency is a real package of this database or provided by one of its own.
+    private bool TriviallySatisfiable(PackageNode node)
+    {
+        foreach (bool preDepends in (ReadOnlySpan<bool>)[false, true])
+        {
+            foreach (var name in node.Chosen(preDepends))
+            {
+                if (GetPackage(name, recurse: false, resolveVirtual: true) == null)
+                    return false;
+            }
+        }
+        return true;
     }
 
     // §6.4: passes over the unknown packages until one pass settles none.

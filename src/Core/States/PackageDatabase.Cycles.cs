@@ -88,12 +88,13 @@ public sealed partial class PackageDatabase
         }
 
         var edges = new int[total][];
+        var buffer = new List<int>();
         int[] Edges(int id)
         {
             if (edges[id] != null)
                 return edges[id];
             var node = NodeOf(id);
-            var targets = new List<int>();
+            buffer.Clear();
             foreach (bool preDepends in (ReadOnlySpan<bool>)[false, true])
             {
                 foreach (var group in node.Groups(preDepends))
@@ -101,11 +102,11 @@ public sealed partial class PackageDatabase
                     foreach (var alternative in group)
                     {
                         if (GetPackage(alternative, recurse: true, resolveVirtual: true) is { } found)
-                            targets.Add(offsets[found.Db] + found.Node.Slot);
+                            buffer.Add(found.Db == this ? found.Node.Slot : offsets[found.Db] + found.Node.Slot);
                     }
                 }
             }
-            return edges[id] = [.. targets];
+            return edges[id] = [.. buffer];
         }
 
         var index = new int[total];

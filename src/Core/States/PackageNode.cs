@@ -108,11 +108,13 @@ internal sealed class PackageNode
     {
         var text = Package.Provides;
         if (string.IsNullOrWhiteSpace(text))
-            yield break;
-        var result = RelationParser.Parse(text);
-        if (!result.Succeeded)
-            throw new PackageDataException(Package.Paragraph.Line, $"package {Name}: {result.Describe("Provides", text)}");
-        foreach (var group in result.Groups)
-            yield return group.First.Name;
+            return [];
+        var (groups, error, column) = RelationParser.ParseNames(text, _names);
+        if (error != null)
+        {
+            var described = new RelationParseResult([], column, error).Describe("Provides", text);
+            throw new PackageDataException(Package.Paragraph.Line, $"package {Name}: {described}");
+        }
+        return FirstOfEach(groups);
     }
 }
