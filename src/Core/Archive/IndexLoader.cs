@@ -10,22 +10,27 @@ public sealed class IndexLoader
 
     public IndexLoader(IndexFetcher fetcher) => _fetcher = fetcher;
 
-    public IndexLoadResult<BinaryPackage> LoadBinaries(IEnumerable<string> urls) =>
-        Load(urls, PackagesIndex.NewBinaryIndex(ExpectedPackages), PackagesIndex.ReadBinaries);
+    /// <param name="opening">Told each URL before it is opened.</param>
+    /// <param name="fetched">Told the URL that answered, with its compression suffix.</param>
+    public IndexLoadResult<BinaryPackage> LoadBinaries(IEnumerable<string> urls, Action<string>? opening = null, Action<string>? fetched = null) =>
+        Load(urls, PackagesIndex.NewBinaryIndex(ExpectedPackages), PackagesIndex.ReadBinaries, opening, fetched);
 
     public IndexLoadResult<SourcePackage> LoadSources(IEnumerable<string> urls) =>
-        Load(urls, PackagesIndex.NewSourceIndex(ExpectedPackages / 2), PackagesIndex.ReadSources);
+        Load(urls, PackagesIndex.NewSourceIndex(ExpectedPackages / 2), PackagesIndex.ReadSources, null, null);
 
     private IndexLoadResult<T> Load<T>(IEnumerable<string> urls, ArchiveIndex<T> index,
-        Func<Stream, string, ArchiveIndex<T>, IReadOnlyList<InputError>> read) where T : ArchivePackage
+        Func<Stream, string, ArchiveIndex<T>, IReadOnlyList<InputError>> read, Action<string>? opening, Action<string>? answered)
+        where T : ArchivePackage
     {
         var opened = new List<string>();
         foreach (var url in urls)
         {
+            opening?.Invoke(url);
             var fetched = _fetcher.Open(url);
             if (!fetched.Succeeded)
                 return new(null, opened, [new InputError(fetched.Url, 0, fetched.Error!)]);
             opened.Add(fetched.Url);
+            answered?.Invoke(fetched.Url);
             using var content = fetched.Content!;
             IReadOnlyList<InputError> errors;
             try

@@ -86,7 +86,11 @@ public sealed partial class MasterSession : IDisposable
         }
     }
 
-    private static bool IsBrokenPipe(IOException e) => e.Message.Contains("pipe", StringComparison.OrdinalIgnoreCase);
+    private const int EPIPE = 32;
+
+    // .NET gives an I/O error on Unix its errno as HResult.
+    private static bool IsBrokenPipe(IOException e) =>
+        e.HResult == EPIPE || e.Message.Contains("broken pipe", StringComparison.OrdinalIgnoreCase);
 
     // Null at the end of the session: end of input, or a blank line (protocol.md §2).
     private string[]? ReadCommand()

@@ -116,11 +116,7 @@ public sealed class DatabaseLoader
 
     private IndexLoadResult<BinaryPackage> LoadIndex(IReadOnlyList<string> urls)
     {
-        foreach (var url in urls)
-            _log($"Opening {url}.*");
-        var result = _indexes.LoadBinaries(urls);
-        foreach (var url in result.Fetched)
-            _log($"Fetching {url}");
-        return result;
+        // piuparts logs, per URL, "Opening U.*" before and "Fetching U.xz" (the form it got) after.
+        return _indexes.LoadBinaries(urls, url => _log($"Opening {url}.*"), fetched => _log($"Fetching {fetched}"));
     }
 }
