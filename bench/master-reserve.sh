@@ -41,21 +41,26 @@ debian=(unshare -m --propagation private sh -c "mount --bind $work/debian.conf /
 ours=(out/bin/piuparts-site master --config "$work/ours.conf" --distros "$work/distros.conf")
 
 best() { sort -n | head -n1; }
-theirs_s=(); ours_s=(); cached_s=(); theirs_kb=0; ours_kb=0; cached_kb=0
+theirs_s=(); ours_s=(); cached_s=(); snap_s=(); theirs_kb=0; ours_kb=0; cached_kb=0; snap_kb=0
 for ((i = 0; i < runs; i++)); do
   measure debian "${debian[@]}"; read -r s kb < "$work/time"; theirs_s+=("$s"); theirs_kb=$kb
   measure piuparts-site "${ours[@]}"; read -r s kb < "$work/time"; ours_s+=("$s"); ours_kb=$kb
   # The next connection finds index and logs as the last one left them (plus its reservation).
   KEEP=1 measure piuparts-site "${ours[@]}"; read -r s kb < "$work/time"; cached_s+=("$s"); cached_kb=$kb
+  # Another slave submitted a result meanwhile: the states must be computed again, the index
+  # is unchanged (its snapshot is used).
+  : > "$work/run/bookworm/pass/bench-submission_1.log"
+  KEEP=1 measure piuparts-site "${ours[@]}"; read -r s kb < "$work/time"; snap_s+=("$s"); snap_kb=$kb
 done
-t=$(printf '%s\n' "${theirs_s[@]}" | best); o=$(printf '%s\n' "${ours_s[@]}" | best); c=$(printf '%s\n' "${cached_s[@]}" | best)
+t=$(printf '%s\n' "${theirs_s[@]}" | best); o=$(printf '%s\n' "${ours_s[@]}" | best); c=$(printf '%s\n' "${cached_s[@]}" | best); n=$(printf '%s\n' "${snap_s[@]}" | best)
 echo "section + reserve on full bookworm main ($runs runs each, fresh directory each run, best wall time)"
 printf '%-14s %10s %10s\n' "" "seconds" "peak MB"
 printf '%-14s %10s %10d\n' "piuparts" "$t" $((theirs_kb / 1024))
 printf '%-14s %10s %10d\n' "piuparts-site" "$o" $((ours_kb / 1024))
 printf '%-14s %10s %10d   (next connection, state cache valid)\n' "  cached" "$c" $((cached_kb / 1024))
-awk -v t="$t" -v o="$o" -v c="$c" -v tm="$theirs_kb" -v om="$ours_kb" 'BEGIN {
-  printf "ratio (piuparts / piuparts-site): time %.1fx (cached %.0fx), peak memory %.1fx\n", t / o, t / c, tm / om
+printf '%-14s %10s %10d   (logs changed since, index unchanged)\n' "  snapshot" "$n" $((snap_kb / 1024))
+awk -v t="$t" -v o="$o" -v c="$c" -v n="$n" -v tm="$theirs_kb" -v om="$ours_kb" 'BEGIN {
+  printf "ratio (piuparts / piuparts-site): time %.1fx (index snapshot %.1fx, cached %.0fx), peak memory %.1fx\n", t / o, t / n, t / c, tm / om
   printf "targets: under 2 s: %s; at least 20x faster: %s; cached reserve under 0.2 s: %s\n",
     (o < 2 ? "met" : "NOT met"), (t / o >= 20 ? "met" : "NOT met"), (c < 0.2 ? "met" : "NOT met")
 }'

@@ -14,8 +14,9 @@ public static class MasterVerb
         };
         var noCache = new Option<bool>("--no-cache")
         {
-            Description = "compute the states on every connection, as piuparts does, instead of reusing " +
-                          "<section>/.piuparts-site-states while indexes, configuration and logs are unchanged",
+            Description = "compute everything on every connection, as piuparts does, instead of reusing " +
+                          "<section>/.piuparts-site-states while indexes, configuration and logs are unchanged, and " +
+                          "<master-directory>/.piuparts-site-index/ while an index is unchanged",
         };
         var limit = new Option<int>("--session-limit")
         {

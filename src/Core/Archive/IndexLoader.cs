@@ -7,13 +7,54 @@ public sealed class IndexLoader
     private const int ExpectedPackages = 70_000;
 
     private readonly IndexFetcher _fetcher;
+    private readonly IndexSnapshot? _snapshots;
 
-    public IndexLoader(IndexFetcher fetcher) => _fetcher = fetcher;
+    /// <param name="snapshots">Where to keep and find index snapshots (binary indexes only); null for none.</param>
+    public IndexLoader(IndexFetcher fetcher, IndexSnapshot? snapshots = null)
+    {
+        _fetcher = fetcher;
+        _snapshots = snapshots;
+    }
 
     /// <param name="opening">Told each URL before it is opened.</param>
     /// <param name="fetched">Told the URL that answered, with its compression suffix.</param>
     public IndexLoadResult<BinaryPackage> LoadBinaries(IEnumerable<string> urls, Action<string>? opening = null, Action<string>? fetched = null) =>
-        Load(urls, PackagesIndex.NewBinaryIndex(ExpectedPackages), PackagesIndex.ReadBinaries, opening, fetched);
+        _snapshots == null
+            ? Load(urls, PackagesIndex.NewBinaryIndex(ExpectedPackages), PackagesIndex.ReadBinaries, opening, fetched)
+            : LoadWithSnapshots(urls, _snapshots, opening, fetched);
+
+    // Each URL from its snapshot while its validator holds; otherwise fetched, and snapshotted.
+    private IndexLoadResult<BinaryPackage> LoadWithSnapshots(IEnumerable<string> urls, IndexSnapshot snapshots,
+        Action<string>? opening, Action<string>? answered)
+    {
+        var index = PackagesIndex.NewBinaryIndex(ExpectedPackages);
+        var opened = new List<string>();
+        foreach (var url in urls)
+        {
+            var validator = _fetcher.Validator(url);
+            if (validator != null && snapshots.Find(url, validator) is { } snapshot)
+            {
+                opening?.Invoke(url);
+                opened.Add(snapshot.FetchedUrl);
+                answered?.Invoke(snapshot.FetchedUrl);
+                IReadOnlyList<InputError> errors;
+                using (var file = File.OpenRead(snapshot.File))
+                    errors = PackagesIndex.ReadBinaries(file, snapshot.File, index);
+                if (errors.Count > 0)
+                    return new(null, opened, errors);
+                continue;
+            }
+            var trimmed = new MemoryStream();
+            var one = Load([url], index, (stream, name, into) =>
+                PackagesIndex.ReadBinaries(stream, name, into, paragraph => IndexSnapshot.Trim(paragraph, trimmed)), opening, answered);
+            if (one.Index == null)
+                return new(null, [.. opened, .. one.Fetched], one.Errors);
+            opened.AddRange(one.Fetched);
+            if (validator != null)
+                snapshots.Save(url, validator, one.Fetched[^1], trimmed.ToArray());
+        }
+        return new(index, opened, []);
+    }
 
     public IndexLoadResult<SourcePackage> LoadSources(IEnumerable<string> urls) =>
         Load(urls, PackagesIndex.NewSourceIndex(ExpectedPackages / 2), PackagesIndex.ReadSources, null, null);

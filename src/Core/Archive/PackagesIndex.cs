@@ -13,6 +13,15 @@ public static class PackagesIndex
     public static IReadOnlyList<InputError> ReadBinaries(Stream stream, string fileName, ArchiveIndex<BinaryPackage> index) =>
         Read(stream, fileName, index, (name, version, paragraph) => new BinaryPackage(name, version, paragraph));
 
+    /// <summary>Like <see cref="ReadBinaries(Stream, string, ArchiveIndex{BinaryPackage})"/>, showing every well-formed paragraph to <paramref name="seen"/> too.</summary>
+    public static IReadOnlyList<InputError> ReadBinaries(Stream stream, string fileName, ArchiveIndex<BinaryPackage> index,
+        Action<ControlParagraph> seen) =>
+        Read(stream, fileName, index, (name, version, paragraph) =>
+        {
+            seen(paragraph);
+            return new BinaryPackage(name, version, paragraph);
+        });
+
     /// <summary>Reads a Sources file into <paramref name="index"/>; returns the problems found (empty when clean).</summary>
     public static IReadOnlyList<InputError> ReadSources(Stream stream, string fileName, ArchiveIndex<SourcePackage> index) =>
         Read(stream, fileName, index, (name, version, paragraph) => new SourcePackage(name, version, paragraph));

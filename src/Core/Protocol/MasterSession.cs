@@ -47,7 +47,7 @@ public sealed partial class MasterSession : IDisposable
         _options = options ?? new MasterOptions();
         _ownsFetcher = _options.Fetcher == null;
         _fetcher = _options.Fetcher ?? new IndexFetcher(config.Piuparts.Global.NonEmpty("proxy"));
-        _loader = new DatabaseLoader(config, master, _fetcher, line => _log?.Write(line));
+        _loader = new DatabaseLoader(config, master, _fetcher, line => _log?.Write(line), snapshots: !_options.NoCache);
         _cache = new StateCache(config, master, _loader, _fetcher);
     }
 

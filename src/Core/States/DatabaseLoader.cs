@@ -17,11 +17,15 @@ public sealed class DatabaseLoader
     private readonly Action<string> _log;
     private readonly Dictionary<string, PackageDatabase> _loaded = new(StringComparer.Ordinal);
 
-    public DatabaseLoader(SiteConfig config, MasterDirectory master, IndexFetcher fetcher, Action<string>? log = null)
+    /// <summary>Directory under the master directory where index snapshots are kept.</summary>
+    public const string SnapshotDirectory = ".piuparts-site-index";
+
+    /// <param name="snapshots">Keep and reuse snapshots of unchanged indexes (see <see cref="IndexSnapshot"/>).</param>
+    public DatabaseLoader(SiteConfig config, MasterDirectory master, IndexFetcher fetcher, Action<string>? log = null, bool snapshots = false)
     {
         _config = config;
         _master = master;
-        _indexes = new IndexLoader(fetcher);
+        _indexes = new IndexLoader(fetcher, snapshots ? new IndexSnapshot(Path.Combine(master.Root, SnapshotDirectory)) : null);
         _log = log ?? (_ => { });
     }
 

@@ -44,6 +44,9 @@ public sealed partial class DirectorySnapshot
                 Add(entries, relative, [$"link {relative} -> {info.LinkTarget}"]);
                 continue;
             }
+            // piuparts-site's index snapshots: its own cache, invisible to Debian's tools.
+            if (relative.Split('/')[0] == Piuparts.Core.States.DatabaseLoader.SnapshotDirectory)
+                continue;
             if (Directory.Exists(path))
             {
                 Add(entries, relative + "/", [$"dir {relative}/"]);
