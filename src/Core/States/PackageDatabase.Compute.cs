@@ -77,7 +77,7 @@ public sealed partial class PackageDatabase
         {
             foreach (var name in node.Chosen(preDepends))
             {
-                if (GetPackage(name, recurse: false, resolveVirtual: true) == null)
+                if (Resolved(name, recurse: false) == null)
                     return false;
             }
         }

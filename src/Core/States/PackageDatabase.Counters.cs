@@ -29,7 +29,7 @@ public sealed partial class PackageDatabase
             keys.Clear();
             foreach (var name in node.Deps())
             {
-                var target = GetPackage(name, recurse: true, resolveVirtual: true);
+                var target = Resolved(name, recurse: true);
                 // The key is the resolved package's name, else the name itself; only keys that
                 // are own packages can ever be reached from an own package.
                 var key = target?.Node.Name ?? name;

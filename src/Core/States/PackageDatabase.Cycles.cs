@@ -24,7 +24,7 @@ public sealed partial class PackageDatabase
             if (!set.Add(name))
                 continue;
             order.Add(name);
-            if (GetPackage(name, recurse: true, resolveVirtual: true) is { } found)
+            if (Resolved(name, recurse: true) is { } found)
             {
                 foreach (var next in found.Node.Deps())
                     queue.Enqueue(next);
@@ -46,7 +46,7 @@ public sealed partial class PackageDatabase
             var current = queue.Dequeue();
             if (!visited.Add(current))
                 continue;
-            if (GetPackage(current, recurse: true, resolveVirtual: true) is { } found && RecursiveDeps(found.Node).Set.Contains(name))
+            if (Resolved(current, recurse: true) is { } found && RecursiveDeps(found.Node).Set.Contains(name))
             {
                 cycle.Add(current);
                 foreach (var next in found.Node.Deps())
@@ -101,7 +101,7 @@ public sealed partial class PackageDatabase
                 {
                     foreach (var alternative in group)
                     {
-                        if (GetPackage(alternative, recurse: true, resolveVirtual: true) is { } found)
+                        if (Resolved(alternative, recurse: true) is { } found)
                             buffer.Add(found.Db == this ? found.Node.Slot : offsets[found.Db] + found.Node.Slot);
                     }
                 }

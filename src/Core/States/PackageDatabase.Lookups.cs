@@ -68,6 +68,20 @@ public sealed partial class PackageDatabase
         return recurse && _dependencies.Any(d => d.Providers.ContainsKey(name));
     }
 
+    // get_package never changes its answer once the providers are known, and dependency names
+    // are interned: remember answers by string reference, no hashing of the text.
+    private readonly Dictionary<string, (PackageDatabase Db, PackageNode Node)?> _resolvedDeep = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, (PackageDatabase Db, PackageNode Node)?> _resolvedHere = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>get_package(name, recurse, resolve_virtual = true), remembered.</summary>
+    private (PackageDatabase Db, PackageNode Node)? Resolved(string name, bool recurse)
+    {
+        var known = recurse ? _resolvedDeep : _resolvedHere;
+        if (!known.TryGetValue(name, out var found))
+            known[name] = found = GetPackage(name, recurse, resolveVirtual: true);
+        return found;
+    }
+
     /// <summary>get_package (§5.1): the real package of that name here or in a dependency database, else its first provider's.</summary>
     private (PackageDatabase Db, PackageNode Node)? GetPackage(string name, bool recurse, bool resolveVirtual)
     {
