@@ -29,12 +29,11 @@ public sealed partial class PackageDatabase
             keys.Clear();
             foreach (var name in node.Deps())
             {
-                var target = Resolved(name, recurse: true);
                 // The key is the resolved package's name, else the name itself; only keys that
-                // are own packages can ever be reached from an own package.
-                var key = target?.Node.Name ?? name;
-                if (_slots.TryGetValue(key, out int keySlot) && !keys.Contains(keySlot))
-                    keys.Add(keySlot);
+                // are own packages can ever be reached from an own package, and get_package
+                // finds an own package before any other, so only own targets count.
+                if (Resolved(name, recurse: true) is { } target && target.Db == this && !keys.Contains(target.Node.Slot))
+                    keys.Add(target.Node.Slot);
             }
             // Each package once per key: rdeps holds sets.
             foreach (int key in keys)
