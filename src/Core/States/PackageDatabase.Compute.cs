@@ -19,11 +19,32 @@ public sealed partial class PackageDatabase
         Stamp = clock.GetUtcNow();
         foreach (var dependency in _dependencies)
             dependency.Compute(cachedSuccess: true, clock);
+        ParseAll();
         // piuparts initialises once before and once after the dependency databases; the first
         // pass has no effect that survives, so only the second is done here.
         var todo = Initialize(cachedSuccess, checkOutdated: _dependencies.Count > 0);
         Resolve(todo);
         _computing = false;
+    }
+
+    // Every package's Depends and Pre-Depends, on all cores: each package's own work. The
+    // first bad field in index order is the one reported, whatever the threads did.
+    private void ParseAll()
+    {
+        var failures = new PackageDataException?[_nodes.Length];
+        Parallel.For(0, _nodes.Length, i =>
+        {
+            try
+            {
+                _ = _nodes[i].DepsCount;
+            }
+            catch (PackageDataException e)
+            {
+                failures[i] = e;
+            }
+        });
+        if (Array.Find(failures, f => f != null) is { } first)
+            throw first;
     }
 
     // §6.3 initialize: the initial lookup of every package, in index order.

@@ -64,12 +64,16 @@ public sealed partial class PackageDatabase
     {
         if (_slots.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var known, out _))
             return known;
-        var others = _otherNames.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (others.TryGetValue(name, out var seen))
-            return seen;
-        var created = name.ToString();
-        _otherNames.Add(created);
-        return created;
+        // Fields are parsed on both cores (ParseAll); names of no package here are rarer.
+        lock (_otherNames)
+        {
+            var others = _otherNames.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (others.TryGetValue(name, out var seen))
+                return seen;
+            var created = name.ToString();
+            _otherNames.Add(created);
+            return created;
+        }
     }
 
     public string Section { get; }

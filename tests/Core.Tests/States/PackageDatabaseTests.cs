@@ -105,4 +105,17 @@ public sealed class PackageDatabaseTests : IDisposable
         Assert.Equal(["base", "leaf"], queue.Candidates);
         Assert.Equal(new ReverseCounts(2, 0, 2, 3), db.Reverse("base"));
     }
+
+    [Fact]
+    public void The_first_unparsable_dependency_field_in_index_order_stops_the_computation()
+    {
+        for (int i = 0; i < 500; i++)
+            _section.Package($"ok{i}", i == 0 ? null : $"ok{i - 1}");
+        var db = _section.Package("bad1", "foo bar").Package("fine", "ok1").Package("bad2", "(broken").Build();
+
+        var error = Assert.Throws<PackageDataException>(() => db.Compute());
+
+        Assert.StartsWith("package bad1: Depends:", error.Message);
+        Assert.Equal(1 + 3 + 499 * 4, error.Line); // after ok0 (3 lines, no Depends) and 499 stanzas of 4 lines
+    }
 }
