@@ -36,10 +36,6 @@ public sealed class ControlParagraph
 
     public string RawText => Encoding.UTF8.GetString(RawBytes);
 
-    public string FieldName(int index) => Encoding.UTF8.GetString(NameSpan(index));
-
-    public string FieldValue(int index) => Encoding.UTF8.GetString(ValueSpan(index));
-
     /// <summary>The value of a field (case-insensitive name), stripped; null when absent. A repeated field gives its last value.</summary>
     public string? this[string name] => TryGetValue(name, out var value) ? Encoding.UTF8.GetString(value) : null;
 
@@ -55,12 +51,6 @@ public sealed class ControlParagraph
         }
         value = default;
         return false;
-    }
-
-    public IEnumerable<KeyValuePair<string, string>> Fields()
-    {
-        for (int i = 0; i < FieldCount; i++)
-            yield return new(FieldName(i), FieldValue(i));
     }
 
     private ReadOnlySpan<byte> NameSpan(int i) =>

@@ -6,8 +6,6 @@ namespace Piuparts.Core.States;
 // The state computation (package-states.md §6).
 public sealed partial class PackageDatabase
 {
-    public bool IsComputed => _states != null && !_computing;
-
     /// <summary>Computes every state once (later calls do nothing); dependency databases first.</summary>
     public void Compute(TimeProvider? clock = null) => Compute(cachedSuccess: false, clock ?? TimeProvider.System);
 
@@ -15,7 +13,6 @@ public sealed partial class PackageDatabase
     {
         if (_states != null)
             return;
-        _computing = true;
         Stamp = clock.GetUtcNow();
         foreach (var dependency in _dependencies)
             dependency.Compute(cachedSuccess: true, clock);
@@ -24,7 +21,6 @@ public sealed partial class PackageDatabase
         // pass has no effect that survives, so only the second is done here.
         var todo = Initialize(cachedSuccess, checkOutdated: _dependencies.Count > 0);
         Resolve(todo);
-        _computing = false;
     }
 
     // Every package's Depends and Pre-Depends, on all cores: each package's own work. The

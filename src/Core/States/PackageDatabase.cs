@@ -27,7 +27,6 @@ public sealed partial class PackageDatabase
     private readonly IReadOnlyList<PackageDatabase> _dependencies;
     private Dictionary<string, List<string>>? _providers;
     private PackageState[]? _states;
-    private bool _computing;
 
     /// <param name="index">The section's merged Packages index.</param>
     /// <param name="testVersions">Versions of the final distribution for upgrade sections whose distro is not the last one (§2.6); null otherwise.</param>
@@ -93,8 +92,6 @@ public sealed partial class PackageDatabase
     /// <summary>Package names in index order.</summary>
     public IEnumerable<string> Names => _nodes.Select(n => n.Name);
 
-    public bool HasPackage(string name) => _slots.ContainsKey(name);
-
     public BinaryPackage? Package(string name) => _slots.TryGetValue(name, out int slot) ? _nodes[slot].Package : null;
 
     /// <summary>The version its logs are named after, or null when the name is not a package here.</summary>
@@ -104,13 +101,6 @@ public sealed partial class PackageDatabase
 
     private bool HasLog(PackageNode node, LogDirectory directory) => Logs.Exists(directory, node.LogFileName);
 
-    private bool HasLog(PackageNode node, IReadOnlyList<LogDirectory> directories)
-    {
-        foreach (var directory in directories)
-        {
-            if (Logs.Exists(directory, node.LogFileName))
-                return true;
-        }
-        return false;
-    }
+    private bool HasLog(PackageNode node, IReadOnlyList<LogDirectory> directories) =>
+        Logs.ExistsInAny(directories, node.LogFileName);
 }

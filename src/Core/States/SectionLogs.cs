@@ -77,11 +77,14 @@ public sealed class SectionLogs
         ? File.Exists(Path.Combine(_section.DirectoryPath(directory), logFileName))
         : _files[(int)directory].Contains(logFileName);
 
-    public bool ExistsInAny(IReadOnlyList<LogDirectory> directories, string name, string version)
+    public bool ExistsInAny(IReadOnlyList<LogDirectory> directories, string name, string version) =>
+        ExistsInAny(directories, LogName.Log(name, version));
+
+    internal bool ExistsInAny(IReadOnlyList<LogDirectory> directories, string logFileName)
     {
         foreach (var directory in directories)
         {
-            if (Exists(directory, name, version))
+            if (Exists(directory, logFileName))
                 return true;
         }
         return false;

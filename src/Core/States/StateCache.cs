@@ -59,12 +59,19 @@ public sealed class StateCache
             var now = SectionLogs.List(directory, logDirectory);
             var then = cached.Listing[(int)logDirectory];
             bool same = logDirectory == LogDirectory.Reserved
-                ? then.All(n => now.Contains(n)) && now.Except(then).All(waiting.Contains)
+                ? ReservationsOnly(then, now, waiting)
                 : now.SequenceEqual(then);
             if (!same)
                 return null;
         }
         return cached;
+    }
+
+    // Every reservation of then is still there, and the new ones are of packages that were waiting.
+    private static bool ReservationsOnly(IReadOnlyList<string> then, IReadOnlyList<string> now, HashSet<string> waiting)
+    {
+        var current = new HashSet<string>(now, StringComparer.Ordinal);
+        return then.All(current.Contains) && current.Except(then).All(waiting.Contains);
     }
 
     /// <summary>Stores what a full computation found (states as computed, listing as it was when they were).</summary>
