@@ -4,7 +4,7 @@
 # lists (/var/lib/apt/lists) that tests and benchmarks read. Idempotent: does nothing when all is there.
 set -euo pipefail
 
-packages=(piuparts-common piuparts-master piuparts-slave python3-apt dpkg xz-utils bzip2 lz4)
+packages=(piuparts-common piuparts-master piuparts-slave python3-apt python3-yaml python3-distro-info distro-info-data dpkg xz-utils bzip2 lz4)
 
 missing=()
 for package in "${packages[@]}"; do

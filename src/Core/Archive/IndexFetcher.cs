@@ -53,15 +53,16 @@ public sealed class IndexFetcher : IDisposable
     /// </summary>
     public string? Validator(string url)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var baseUri))
+        bool isFile = FileUrl.IsFile(url);
+        if (!isFile && !Uri.TryCreate(url, UriKind.Absolute, out _))
             return null;
         var parts = new List<string>();
         foreach (var compression in IndexCompressions.TryOrder)
         {
             var candidate = url + compression.Suffix();
-            if (baseUri.IsFile)
+            if (isFile)
             {
-                var file = new FileInfo(new Uri(candidate).LocalPath);
+                var file = new FileInfo(FileUrl.PathOf(candidate));
                 parts.Add(file.Exists ? $"{compression}:{file.Length}:{file.LastWriteTimeUtc.Ticks}" : $"{compression}:-");
                 continue;
             }
@@ -91,17 +92,15 @@ public sealed class IndexFetcher : IDisposable
     /// <summary>Opens the first form of <paramref name="url"/> that exists, decoded and read ahead on another thread.</summary>
     public FetchResult Open(string url)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var baseUri) ||
-            baseUri.Scheme is not ("file" or "http" or "https"))
-        {
-            return FetchResult.Failed(url, $"unsupported URL '{url}' (use file://, http:// or https://; is 'mirror' set?)");
-        }
+        bool isFile = FileUrl.IsFile(url);
+        if (!isFile && (!Uri.TryCreate(url, UriKind.Absolute, out var baseUri) || baseUri.Scheme is not ("http" or "https")))
+            return FetchResult.Failed(url, $"unsupported URL '{url}' (use file://, file:relative/path, http:// or https://; is 'mirror' set?)");
         // Each form tried, with the HTTP status it got ("<url>: HTTP 404 Not Found").
         var tried = new List<string>();
         foreach (var compression in IndexCompressions.TryOrder)
         {
             var candidate = url + compression.Suffix();
-            var (raw, error, tryNext) = baseUri.IsFile ? OpenFile(candidate) : OpenHttp(candidate);
+            var (raw, error, tryNext) = isFile ? OpenFile(candidate) : OpenHttp(candidate);
             if (raw != null)
                 return Decode(candidate, compression, raw);
             if (!tryNext)
@@ -128,7 +127,7 @@ public sealed class IndexFetcher : IDisposable
 
     private static (Stream? Stream, string? Error, bool TryNext) OpenFile(string url)
     {
-        var path = new Uri(url).LocalPath;
+        var path = FileUrl.PathOf(url);
         try
         {
             return (new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), null, false);

@@ -143,4 +143,25 @@ public sealed class IndexFetcherTests : IDisposable
         Assert.Equal(url, result.Url);
         Assert.Contains($"'{url}'", result.Error);
     }
+
+    [Fact]
+    public void A_file_url_without_a_host_part_is_opened_as_urllib_opens_it()
+    {
+        WriteMarkedForm(IndexCompression.Gzip);
+
+        // "file:/abs/path" here; "file:relative/path" is the same rule with the working directory.
+        var result = _fetcher.Open("file:" + _mirror.Combine(PackagesPath));
+
+        Assert.True(result.Succeeded, result.Error);
+        using var reader = new StreamReader(result.Content!);
+        Assert.Equal("Package: form-gzip", reader.ReadLine());
+        Assert.NotNull(_fetcher.Validator("file:" + _mirror.Combine(PackagesPath)));
+    }
+
+    [Theory]
+    [InlineData("file:mirror/dists/x/Packages", "mirror/dists/x/Packages")]
+    [InlineData("file:./a%20b/Packages", "./a b/Packages")]
+    [InlineData("file:///srv/mirror/Packages", "/srv/mirror/Packages")]
+    public void A_file_url_names_the_path_urllib_would_open(string url, string path) =>
+        Assert.Equal(path, FileUrl.PathOf(url));
 }
