@@ -16,7 +16,7 @@ public static class SiteCommand
         root.Add(NotBuiltVerb.Create("reschedule", "Mark old pass and fail logs for retesting"));
         root.Add(NotBuiltVerb.Create("expire", "Remove logs past their age limits"));
         root.Add(NotBuiltVerb.Create("backup", "Copy the state files to backup-directory"));
-        root.Add(NotBuiltVerb.Create("report", "Build the website from the master directory"));
+        root.Add(ReportVerb.Create());
         root.Add(ConfigVerb.Create());
         return root;
     }

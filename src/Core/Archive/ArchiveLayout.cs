@@ -27,6 +27,9 @@ public sealed class ArchiveLayout
     /// <summary>Sources URLs of the section's distribution.</summary>
     public (IReadOnlyList<string> Urls, string? Error) SourcesUrls() => Urls(_section.Distro, "source/Sources");
 
+    /// <summary>Sources URLs of the given distribution (the final one of an upgrade test, say).</summary>
+    public (IReadOnlyList<string> Urls, string? Error) SourcesUrls(string? distro) => Urls(distro, "source/Sources");
+
     private (IReadOnlyList<string> Urls, string? Error) Urls(string? distro, string file)
     {
         if (distro == null)

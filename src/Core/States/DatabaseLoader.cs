@@ -75,7 +75,10 @@ public sealed class DatabaseLoader
 
         var directory = _master.Section(section);
         directory.EnsureCreated();
-        var db = new PackageDatabase(section, index.Index, testVersions, new SectionLogs(directory), dependencies, recycle);
+        var db = new PackageDatabase(section, index.Index, testVersions, new SectionLogs(directory), dependencies, recycle)
+        {
+            IndexUrls = index.Fetched,
+        };
         if (!recycle)
             _loaded[section] = db;
         return (db, []);

@@ -77,6 +77,9 @@ public sealed partial class PackageDatabase
 
     public string Section { get; }
 
+    /// <summary>The index URLs read for this section's own packages, with the compression suffix each one had.</summary>
+    public IReadOnlyList<string> IndexUrls { get; init; } = [];
+
     public SectionLogs Logs { get; }
 
     public bool Recycle { get; }

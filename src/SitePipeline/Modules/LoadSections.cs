@@ -1,0 +1,102 @@
+using Piuparts.Core;
+using Piuparts.Core.Archive;
+using Piuparts.Core.States;
+using Piuparts.SitePipeline.Model;
+using Piuparts.SitePipeline.Pipeline;
+
+namespace Piuparts.SitePipeline.Modules;
+
+/// <summary>
+/// Reads each section to report: takes its master.lock (the lock piuparts-master takes, so no
+/// slave changes it meanwhile), loads its Packages and Sources indexes and its depends-sections,
+/// lists its logs and computes the states (report.md §1.3, §2). A section that cannot be read is
+/// skipped with an error; the others go on.
+/// </summary>
+public sealed class LoadSections : IModule
+{
+    public IReadOnlyList<Document> Execute(SiteContext context, IReadOnlyList<Document> documents)
+    {
+        using var fetcher = new IndexFetcher(proxy: context.Config.Piuparts.Global.NonEmpty("proxy"));
+        var loader = new DatabaseLoader(context.Config, context.Master, fetcher, context.Log, snapshots: true);
+        var sourceLoader = new IndexLoader(fetcher);
+        var requested = context.Options.Sections.Count > 0 ? context.Options.Sections : context.AllSections;
+        foreach (var name in requested)
+        {
+            if (Load(context, loader, sourceLoader, name) is { } model)
+                context.Sections.Add(model);
+        }
+        return documents;
+    }
+
+    private static SectionModel? Load(SiteContext context, DatabaseLoader loader, IndexLoader sourceLoader, string name)
+    {
+        var settings = context.Config.Piuparts.Section(name);
+        var unsafeName = Core.MasterDir.MasterDirectory.CheckSectionName(name);
+        if (settings == null || unsafeName != null)
+        {
+            Fail(context, name, unsafeName ?? $"no section [{name}] in the configuration");
+            return null;
+        }
+        if (settings.Integer("max-reserved") == 0 && settings["max-reserved"] != null)
+        {
+            context.Log($"{name}: max-reserved is 0, section disabled");
+            return null;
+        }
+        var directory = context.Master.Section(name);
+        if (!Directory.Exists(directory.Path))
+        {
+            Fail(context, name, $"section directory {directory.Path} does not exist");
+            return null;
+        }
+        if (!SectionLock.TryTake(context, directory, out var held))
+        {
+            Fail(context, name, "busy: a master holds master.lock; try again later");
+            return null;
+        }
+        context.Locks[name] = held!;
+
+        var (db, errors) = loader.Load(name, recycle: false);
+        if (db == null)
+        {
+            foreach (var error in errors)
+                context.Errors.Add(error with { Section = name });
+            context.Log($"{name}: cannot load the Packages files, section skipped");
+            return null;
+        }
+        db.Compute();
+
+        var layout = new ArchiveLayout(settings, context.Config.Distros);
+        var (urls, urlError) = layout.SourcesUrls();
+        var sources = urlError == null ? sourceLoader.LoadSources(urls) : null;
+        if (sources?.Index == null)
+        {
+            if (urlError != null)
+                context.Errors.Add(new InputError(context.Config.Piuparts.Path, 0, urlError) { Section = name });
+            foreach (var error in sources?.Errors ?? [])
+                context.Errors.Add(error with { Section = name });
+            context.Log($"{name}: cannot load the Sources files, section skipped");
+            return null;
+        }
+
+        Dictionary<string, string>? testVersions = null;
+        if (settings.FinalDistro is { } final && final != settings.Distro)
+        {
+            var (finalUrls, finalError) = layout.SourcesUrls(final);
+            var finalSources = finalError == null ? sourceLoader.LoadSources(finalUrls) : null;
+            if (finalSources?.Index == null)
+            {
+                Fail(context, name, finalError ?? $"cannot load the Sources files of {final}");
+                return null;
+            }
+            testVersions = finalSources.Index.InOrder.ToDictionary(s => s.Name, s => s.Version, StringComparer.Ordinal);
+        }
+        context.Log($"{name}: {db.Count} binary packages, {sources.Index.Count} source packages");
+        return new SectionModel(settings, directory, db, sources.Index, testVersions);
+    }
+
+    private static void Fail(SiteContext context, string section, string message)
+    {
+        context.Errors.Add(new InputError(context.Config.Piuparts.Path, 0, message) { Section = section });
+        context.Log($"{section}: {message}, section skipped");
+    }
+}

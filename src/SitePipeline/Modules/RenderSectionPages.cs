@@ -1,0 +1,181 @@
+using System.Globalization;
+using Piuparts.Core.MasterDir;
+using Piuparts.Core.States;
+using Piuparts.SitePipeline.Model;
+using Piuparts.SitePipeline.Pipeline;
+using Piuparts.SitePipeline.Rendering;
+
+namespace Piuparts.SitePipeline.Modules;
+
+/// <summary>Each section's index page, one page per active state, and the log list pages (report.md §6.4, §6.9, §6.11).</summary>
+public sealed class RenderSectionPages : IModule
+{
+    private static readonly (LogDirectory Directory, string Heading, string Description, bool Alert)[] LogLists =
+    [
+        (LogDirectory.Pass, "Passed logs", "Logs of packages that passed the test.", false),
+        (LogDirectory.Fail, "Failed logs without a bug report", "Logs of packages that failed the test and have no bug reported yet.", true),
+        (LogDirectory.Bugged, "Failed logs with a bug report", "Logs of packages that failed the test; a bug is reported and not yet fixed.", true),
+        (LogDirectory.Affected, "Failed logs affected by a bug elsewhere", "Logs of packages that failed because of a bug in a dependency, reported and not yet fixed.", true),
+        (LogDirectory.Reserved, "Reserved packages", "Packages a slave has reserved for testing.", false),
+        (LogDirectory.Untestable, "Untestable packages", "Logs of packages that cannot be tested at the moment.", false),
+    ];
+
+    public IReadOnlyList<Document> Execute(SiteContext context, IReadOnlyList<Document> documents)
+    {
+        var output = documents.ToList();
+        foreach (var section in context.Sections)
+        {
+            output.Add(Index(context, section));
+            foreach (var state in PackageStates.ActiveStates)
+                output.Add(StatePage(context, section, state));
+            foreach (var list in LogLists)
+                output.Add(LogList(context, section, list.Directory, list.Heading, list.Description, list.Alert));
+        }
+        return output;
+    }
+
+    /// <summary>The description of report.md §6.9: the default sentence, or the configured one (a leading or trailing '+' adds to the default).</summary>
+    public static string Description(SectionModel section)
+    {
+        var settings = section.Settings;
+        var distros = settings.DistroList;
+        string standard = distros.Count > 1
+            ? $"Debian {settings.Area}: package installation in {distros[0]}" + string.Concat(distros.Skip(1).Select(d => $", dist-upgrade to {d}")) + ", removal, and purge test."
+            : $"Debian {settings.Distro} / {settings.Area}: package installation, removal, and purge test.";
+        var configured = settings["description"];
+        if (string.IsNullOrEmpty(configured))
+            return standard;
+        if (configured.StartsWith('+'))
+            return standard + " " + configured[1..];
+        if (configured.EndsWith('+'))
+            return configured[..^1] + " " + standard;
+        return configured;
+    }
+
+    private static Document Index(SiteContext context, SectionModel section)
+    {
+        var destination = $"{section.Name}/index.html";
+        return Document.Text(destination, () =>
+        {
+            var counts = PackageStates.ListStates.Select(s => section.Db.InState(s).Count).ToArray();
+            int total = counts.Sum();
+            var rows = new List<IndexRow>();
+            foreach (var state in PackageStates.ActiveStates)
+            {
+                var problems = section.ProblemLinks(state);
+                int count = counts[(int)state];
+                if (count == 0 && problems.Count == 0)
+                    continue;
+                double percent = total == 0 ? 0 : 100.0 * count / total;
+                rows.Add(new IndexRow(state.Name(), count, StateDisplay.IsBad(state),
+                    percent.ToString("0.##", CultureInfo.InvariantCulture),
+                    percent.ToString("0.0", CultureInfo.InvariantCulture) + "%",
+                    LogDirectoriesOf(state), problems));
+            }
+            var body = context.Templates.Render("section-index", new
+            {
+                Section = section.Name,
+                Description = Description(section),
+                Rows = rows,
+                Total = total,
+                Chart = section.HasChart,
+                Summary = section.HasSummary,
+                Urls = section.Db.IndexUrls,
+            });
+            return PageFrame.Render(context, destination, $"{section.Name} statistics", section.Name, body, showTime: true);
+        });
+    }
+
+    private static IReadOnlyList<string> LogDirectoriesOf(PackageState state) => state switch
+    {
+        PackageState.SuccessfullyTested => ["pass"],
+        PackageState.FailedTesting => ["fail", "bugged", "affected"],
+        PackageState.CannotBeTested => ["untestable"],
+        _ => [],
+    };
+
+    public sealed record IndexRow(string State, int Count, bool Bad, string Percent, string PercentText, IReadOnlyList<string> Logs, IReadOnlyList<ProblemLink> Problems);
+
+    private static Document StatePage(SiteContext context, SectionModel section, PackageState state)
+    {
+        var destination = $"{section.Name}/state-{state.Name()}.html";
+        return Document.Text(destination, () =>
+        {
+            var db = section.Db;
+            bool error = StateDisplay.IsError(state);
+            var names = db.InState(state).ToList();
+            var counts = names.ToDictionary(n => n, n => error ? db.Reverse(n) : default, StringComparer.Ordinal);
+            if (error)
+                names = names.OrderByDescending(n => counts[n].BlockCount).ThenBy(n => n, StringComparer.Ordinal).ToList();
+            var packages = names.Select(name =>
+            {
+                var package = db.Package(name)!;
+                return new StateEntry(
+                    name, Naming.HtmlId(name), Naming.SourcePage(package.SourceName),
+                    package.Architecture == "all", section.IsCruft(package, missingSource: true),
+                    counts[name].RdepCount, counts[name].BlockCount, package.Paragraph["Maintainer"],
+                    db.DependencyGroups(name).Select(group => Dependency(section, group)).ToArray());
+            }).ToArray();
+            var body = context.Templates.Render("state", new { Section = section.Name, State = state.Name(), Error = error, Packages = packages });
+            return PageFrame.Render(context, destination, $"Packages in state {state.Name()} in {section.Name}", section.Name, body);
+        });
+    }
+
+    private static DependencyEntry Dependency(SectionModel section, string[] group)
+    {
+        var first = Named(section, group[0]);
+        return new DependencyEntry(first.Name, first.Href, first.State, first.Bad, first.Providers,
+            group.Skip(1).Select(name => Named(section, name)).ToArray());
+    }
+
+    private static DependencyEntry Named(SectionModel section, string name)
+    {
+        var db = section.Db;
+        var state = db.DependencyState(name);
+        var providers = db.ProvidersOfName(name).Select(p =>
+        {
+            var providerState = db.ResolvedState(p);
+            return new DependencyEntry(p, StateLink(section, p), providerState.Name(), StateDisplay.IsBad(providerState), [], []);
+        }).ToArray();
+        return new DependencyEntry(name, StateLink(section, name), state.Name(), StateDisplay.IsBad(state), providers, []);
+    }
+
+    private static string? StateLink(SectionModel section, string name) =>
+        section.Db.Contains(name) ? $"state-{section.Db.ResolvedState(name).Name()}.html#{Naming.HtmlId(name)}" : null;
+
+    public sealed record StateEntry(string Name, string Id, string SourcePage, bool All, bool Cruft, int Rdeps, int Blocked, string? Maintainer, IReadOnlyList<DependencyEntry> Deps);
+
+    public sealed record DependencyEntry(string Name, string? Href, string State, bool Bad, IReadOnlyList<DependencyEntry> Providers, IReadOnlyList<DependencyEntry> Alternatives);
+
+    private static Document LogList(SiteContext context, SectionModel section, LogDirectory directory, string heading, string description, bool alert)
+    {
+        var dir = directory.DirectoryName();
+        var destination = $"{section.Name}/{dir}.html";
+        return Document.Text(destination, () =>
+        {
+            var packages = section.Logs.In(directory)
+                .GroupBy(l => l.Package, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new LogListEntry(g.Key, g.Select(l =>
+                {
+                    var package = section.Db.Package(l.Package);
+                    return new LogLink(l.RelativePath, l.Version, package != null && section.IsCruft(package, missingSource: false));
+                }).ToArray()))
+                .ToArray();
+            var body = context.Templates.Render("log-list", new
+            {
+                Section = section.Name,
+                Heading = heading,
+                Description = description,
+                Alert = alert,
+                Count = packages.Length,
+                Packages = packages,
+            });
+            return PageFrame.Render(context, destination, $"{heading} in {section.Name}", section.Name, body);
+        });
+    }
+
+    public sealed record LogListEntry(string Name, IReadOnlyList<LogLink> Logs);
+
+    public sealed record LogLink(string Href, string Version, bool Cruft);
+}

@@ -1,0 +1,79 @@
+using Piuparts.Core;
+using Piuparts.Core.Config;
+using Piuparts.SitePipeline.Modules;
+using Piuparts.SitePipeline.Rendering;
+
+namespace Piuparts.SitePipeline.Pipeline;
+
+/// <summary>
+/// The report: read the master directory and the indexes, change what piuparts-report changes
+/// there (archived logs, .kpr files, counts.txt), then render and write the site. A list of
+/// verb-named modules, run in order.
+/// </summary>
+public static class ReportPipeline
+{
+    public const string LockFile = "report.lock";
+
+    /// <summary>The modules of a run, in order.</summary>
+    public static IReadOnlyList<IModule> Modules(WriteFiles writer) =>
+    [
+        new LoadSections(),
+        new ArchiveObsoleteLogs(),
+        new UnlockSections(),
+        new RenderSectionPages(),
+        new RenderSourcePages(),
+        new RenderGlobalPages(),
+        new CopyAssets(),
+        writer,
+        new LinkLogs(),
+    ];
+
+    public static ReportResult Run(SiteConfig config, ReportOptions options, Action<string> log)
+    {
+        var masterPath = config.Piuparts.MasterDirectory ?? ".";
+        if (!Directory.Exists(masterPath))
+            return Failed(new InputError(config.Piuparts.Path, 0, $"master-directory {Path.GetFullPath(masterPath)} does not exist") { Key = "master-directory" });
+        var output = options.OutputDirectory ?? config.Piuparts.OutputDirectory ?? "html";
+        try
+        {
+            Directory.CreateDirectory(output);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Failed(new InputError(output, 0, $"cannot create the output directory: {e.Message}"));
+        }
+
+        FileStream runLock;
+        try
+        {
+            runLock = new FileStream(Path.Combine(masterPath, LockFile), FileMode.OpenOrCreate, FileAccess.Write, FileShare.None);
+        }
+        catch (IOException)
+        {
+            return new ReportResult(false, [], 0, 0, 0) { Busy = true };
+        }
+
+        using (runLock)
+        {
+            var (templates, templateErrors) = TemplateSet.Load(options.TemplatesDirectory);
+            if (templates == null)
+                return new ReportResult(false, templateErrors, 0, 0, 0);
+            var context = new SiteContext(config, options, output, templates, log);
+            var writer = new WriteFiles();
+            try
+            {
+                IReadOnlyList<Document> documents = [];
+                foreach (var module in Modules(writer))
+                    documents = module.Execute(context, documents);
+            }
+            finally
+            {
+                foreach (var held in context.Locks.Values)
+                    held.Dispose();
+            }
+            return new ReportResult(true, context.Errors, context.Sections.Count, writer.Written, writer.Unchanged);
+        }
+    }
+
+    private static ReportResult Failed(InputError error) => new(false, [error], 0, 0, 0);
+}

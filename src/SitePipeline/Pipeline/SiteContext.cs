@@ -1,0 +1,50 @@
+using Piuparts.Core;
+using Piuparts.Core.Config;
+using Piuparts.Core.MasterDir;
+using Piuparts.SitePipeline.Model;
+using Piuparts.SitePipeline.Rendering;
+
+namespace Piuparts.SitePipeline.Pipeline;
+
+/// <summary>What every module of a report run shares: configuration, directories, the sections read so far, the templates, and the log.</summary>
+public sealed class SiteContext(SiteConfig config, ReportOptions options, string outputDirectory, TemplateSet templates, Action<string> log)
+{
+    public SiteConfig Config { get; } = config;
+
+    public ReportOptions Options { get; } = options;
+
+    public MasterDirectory Master { get; } = new(config.Piuparts.MasterDirectory ?? ".");
+
+    /// <summary>Absolute path of the output directory.</summary>
+    public string OutputDirectory { get; } = Path.GetFullPath(outputDirectory);
+
+    public TemplateSet Templates { get; } = templates;
+
+    /// <summary>Every section of [global] sections, in configuration order (navigation lists them all).</summary>
+    public IReadOnlyList<string> AllSections => Config.Piuparts.Sections;
+
+    /// <summary>The sections this run processes, in processing order, once loaded.</summary>
+    public List<SectionModel> Sections { get; } = [];
+
+    /// <summary>Section locks held while the master directory is read and changed.</summary>
+    public Dictionary<string, FileStream> Locks { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Problems that did not stop the run (a section skipped, a log that could not be copied).</summary>
+    public List<InputError> Errors { get; } = [];
+
+    public void Log(string line) => log(line);
+
+    /// <summary>Web doc-root normalised as piuparts does (report.md §1.4): "" or "/path".</summary>
+    public string DocRoot
+    {
+        get
+        {
+            var root = (Config.Piuparts.Global.NonEmpty("doc-root") ?? "/").Trim();
+            if (!root.StartsWith('/'))
+                root = "/" + root;
+            return root.EndsWith('/') ? root[..^1] : root;
+        }
+    }
+
+    public string WebHost => Config.Piuparts.Global.NonEmpty("web-host") ?? "piuparts.debian.org";
+}
