@@ -12,11 +12,12 @@ namespace Piuparts.Core.Archive;
 /// </summary>
 public sealed class IndexSnapshot
 {
-    /// <summary>The fields the master reads; the snapshot keeps only these.</summary>
+    /// <summary>The fields the master and the report read; the snapshot keeps only these.</summary>
     public static readonly IReadOnlyList<string> KeptFields =
-        ["Package", "Version", "Source", "Architecture", "Depends", "Pre-Depends", "Provides"];
+        ["Package", "Version", "Source", "Architecture", "Maintainer", "Depends", "Pre-Depends", "Provides"];
 
-    private const string Format = "piuparts-site index snapshot 1";
+    // Changed whenever KeptFields changes, so older snapshots are taken again.
+    private const string Format = "piuparts-site index snapshot 2";
 
     private readonly string _directory;
 
