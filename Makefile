@@ -1,7 +1,7 @@
 # piuparts-site. The two commands a fresh Debian machine with the .NET SDK needs:
 #   make site   builds the sample website
 #   make test   installs what the tests need (apt, when missing) and runs every test
-.PHONY: all build site test test-deps bench clean
+.PHONY: all build site serve test test-deps bench clean
 
 BIN := out/bin/piuparts-site
 DOTNET := dotnet
@@ -14,11 +14,16 @@ $(BIN): $(shell find src -name '*.cs' -o -name '*.csproj') Directory.Build.props
 	$(DOTNET) publish src/Cli/Cli.csproj -c Release -o out/bin --nologo -v quiet --use-current-runtime --self-contained false -p:PublishReadyToRun=true
 	@echo "built $(BIN)"
 
+# The report changes its master directory (archives logs, writes .kpr files, adds a counts.txt
+# row), so it runs on a fresh copy of the sample, never on the committed files.
 site: build
-	@cd samples/master-dir && ../../$(BIN) report --config piuparts.conf; \
-	status=$$?; \
-	if [ $$status -eq 3 ]; then echo "make site: the report verb is not built yet; nothing to publish"; \
-	else exit $$status; fi
+	@rm -rf out/sample-master-dir && mkdir -p out && cp -a samples/master-dir out/sample-master-dir
+	@cd out/sample-master-dir && ../../$(BIN) report --config piuparts.conf --output ../../_site
+	@echo "make site: open $(CURDIR)/_site/index.html (or run: make serve)"
+
+serve:
+	@echo "serving $(CURDIR)/_site on http://127.0.0.1:8000/ (Ctrl-C stops)"
+	@cd _site && /usr/bin/python3 -m http.server 8000 --bind 127.0.0.1
 
 test-deps:
 	@tools/install-test-deps.sh

@@ -141,7 +141,7 @@ public sealed class RenderSectionPages : IModule
     }
 
     private static string? StateLink(SectionModel section, string name) =>
-        section.Db.Contains(name) ? $"state-{section.Db.ResolvedState(name).Name()}.html#{Naming.HtmlId(name)}" : null;
+        section.Db.Contains(name) ? $"state-{section.Db.OwnState(name).Name()}.html#{Naming.HtmlId(name)}" : null;
 
     public sealed record StateEntry(string Name, string Id, string SourcePage, bool All, bool Cruft, int Rdeps, int Blocked, string? Maintainer, IReadOnlyList<DependencyEntry> Deps);
 
