@@ -153,35 +153,35 @@ public static class SummaryJson
             var errors = new List<InputError>();
             if (!root.TryGetProperty("packages", out var packages) || packages.ValueKind != JsonValueKind.Object)
                 return new(null, [new InputError(file, 0, "packages is missing or not an object")]);
-            try
+            foreach (var source in packages.EnumerateObject())
             {
-                ReadPackages(packages, summary, errors, file);
-            }
-            catch (InvalidOperationException e)
-            {
-                // Python reads a lone surrogate escape (\ud83d) into its str; .NET strings cannot hold it decoded.
-                errors.Add(new InputError(file, 0, $"unreadable string in packages: {e.Message}"));
+                try
+                {
+                    ReadSource(source, summary, errors, file);
+                }
+                catch (InvalidOperationException e)
+                {
+                    // Python reads a lone surrogate escape (\ud83d) into its str; a .NET string cannot be decoded from it.
+                    errors.Add(new InputError(file, 0, $"packages: an entry with an unreadable string left out: {e.Message}"));
+                }
             }
             return new(summary, errors);
         }
     }
 
-    private static void ReadPackages(JsonElement packages, PackageSummary summary, List<InputError> errors, string file)
+    private static void ReadSource(JsonProperty source, PackageSummary summary, List<InputError> errors, string file)
     {
-        foreach (var source in packages.EnumerateObject())
+        if (source.Value.ValueKind != JsonValueKind.Object)
         {
-            if (source.Value.ValueKind != JsonValueKind.Object)
-            {
-                errors.Add(new InputError(file, 0, $"packages/{source.Name}: not an object"));
-                continue;
-            }
-            foreach (var name in source.Value.EnumerateObject())
-            {
-                if (TryEntry(name.Value, out var entry, out var problem))
-                    summary.Set(source.Name, name.Name, entry);
-                else
-                    errors.Add(new InputError(file, 0, $"packages/{source.Name}/{name.Name}: {problem}"));
-            }
+            errors.Add(new InputError(file, 0, $"packages/{source.Name}: not an object"));
+            return;
+        }
+        foreach (var name in source.Value.EnumerateObject())
+        {
+            if (TryEntry(name.Value, out var entry, out var problem))
+                summary.Set(source.Name, name.Name, entry);
+            else
+                errors.Add(new InputError(file, 0, $"packages/{source.Name}/{name.Name}: {problem}"));
         }
     }
 
