@@ -6,8 +6,7 @@ namespace Piuparts.SitePipeline.Model;
 public static partial class Naming
 {
     /// <summary>source/&lt;subdir&gt;/: "libx" for libxml2, else the first character.</summary>
-    public static string SourceSubdirectory(string source) =>
-        source.StartsWith("lib", StringComparison.Ordinal) ? source[..Math.Min(4, source.Length)] : source[..1];
+    public static string SourceSubdirectory(string source) => Sources.SourcePage.Subdirectory(source);
 
     /// <summary>source/&lt;subdir&gt;/&lt;source&gt;.html, relative to the section directory.</summary>
     public static string SourcePage(string source) => $"source/{SourceSubdirectory(source)}/{source}.html";

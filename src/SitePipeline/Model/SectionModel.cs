@@ -1,3 +1,4 @@
+using Piuparts.SitePipeline.Sources;
 using Piuparts.Core.Archive;
 using Piuparts.Core.Config;
 using Piuparts.Core.Maintenance;
@@ -63,14 +64,14 @@ public sealed class SectionModel(SectionSettings settings, SectionDirectory dire
         return _latest.GetValueOrDefault((directory, package));
     }
 
-    private IReadOnlyList<SourceResult>? _results;
+    private IReadOnlyList<SourceReport>? _results;
 
     /// <summary>Every source of the Sources index with a non-empty Binary list, sorted by name, with its verdict.</summary>
-    public IReadOnlyList<SourceResult> SourceResults => _results ??= ComputeResults();
+    public IReadOnlyList<SourceReport> SourceResults => _results ??= ComputeResults();
 
-    private IReadOnlyList<SourceResult> ComputeResults()
+    private IReadOnlyList<SourceReport> ComputeResults()
     {
-        var results = new List<SourceResult>();
+        var results = new List<SourceReport>();
         foreach (var source in Sources.InOrder.OrderBy(s => s.Name, StringComparer.Ordinal))
         {
             var names = source.Binaries.Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToArray();
@@ -94,7 +95,7 @@ public sealed class SectionModel(SectionSettings settings, SectionDirectory dire
                 binaries.Add(new BinaryResult(name, package, state, Db.TestVersion(name)));
             }
             var verdict = failed ? SourceVerdict.Fail : success ? SourceVerdict.Pass : SourceVerdict.Unknown;
-            results.Add(new SourceResult(source, SourceTestVersion(source), binaries, verdict));
+            results.Add(new SourceReport(source, SourceTestVersion(source), binaries, verdict));
         }
         return results;
     }

@@ -1,3 +1,4 @@
+using Piuparts.SitePipeline.Sources;
 using Piuparts.Core.MasterDir;
 using Piuparts.Core.States;
 using Piuparts.SitePipeline.Model;
@@ -50,7 +51,7 @@ public sealed class RenderSourcePages : IModule
                 {
                     var groups = new[] { SourceVerdict.Fail, SourceVerdict.Unknown, SourceVerdict.Pass }.Select(verdict => new
                     {
-                        Verdict = verdict.ToString().ToLowerInvariant(),
+                        Verdict = verdict.Word(),
                         Sources = sources.Where(s => s.Verdict == verdict)
                             .Select(s => new { s.Name, Id = Naming.HtmlId(s.Name), Block = blocks[s.Name].Value })
                             .ToArray(),
@@ -65,9 +66,9 @@ public sealed class RenderSourcePages : IModule
     }
 
     /// <summary>E-mail address → its sources (each once, even when maintainer and uploader), addresses sorted.</summary>
-    private static SortedDictionary<string, List<SourceResult>> Maintainers(SectionModel section)
+    private static SortedDictionary<string, List<SourceReport>> Maintainers(SectionModel section)
     {
-        var map = new SortedDictionary<string, List<SourceResult>>(StringComparer.Ordinal);
+        var map = new SortedDictionary<string, List<SourceReport>>(StringComparer.Ordinal);
         foreach (var result in section.SourceResults)
         {
             var people = new List<string>();
@@ -84,7 +85,7 @@ public sealed class RenderSourcePages : IModule
         return map;
     }
 
-    private static string Block(SiteContext context, SectionModel section, SourceResult result)
+    private static string Block(SiteContext context, SectionModel section, SourceReport result)
     {
         var root = "../../../";
         var binaries = result.Binaries.Select(b =>
@@ -112,7 +113,7 @@ public sealed class RenderSourcePages : IModule
             Id = Naming.HtmlId(result.Name),
             Section = section.Name,
             Root = root,
-            Verdict = result.Verdict.ToString().ToLowerInvariant(),
+            Verdict = result.Verdict.Word(),
             Version = result.Version,
             Maintainer = Person(result.Source.Maintainer ?? ""),
             Uploaders = result.Source.Uploaders.Select(Person).ToArray(),
@@ -139,14 +140,14 @@ public sealed class RenderSourcePages : IModule
         return Document.Text(destination, () =>
         {
             var entries = section.SourceResults.Where(r => Naming.IsSafeFileName(r.Name))
-                .Select(r => new { r.Name, Href = Naming.SourcePage(r.Name)["source/".Length..], Note = r.Verdict.ToString().ToLowerInvariant() })
+                .Select(r => new { r.Name, Href = Naming.SourcePage(r.Name)["source/".Length..], Note = r.Verdict.Word() })
                 .ToArray();
             var body = context.Templates.Render("directory-index", new { Heading = "Source packages", Section = section.Name, Entries = entries });
             return PageFrame.Render(context, destination, $"Source packages in {section.Name}", section.Name, body);
         });
     }
 
-    private static Document MaintainerIndex(SiteContext context, SectionModel section, SortedDictionary<string, List<SourceResult>> maintainers)
+    private static Document MaintainerIndex(SiteContext context, SectionModel section, SortedDictionary<string, List<SourceReport>> maintainers)
     {
         var destination = $"{section.Name}/maintainer/index.html";
         return Document.Text(destination, () =>

@@ -1,10 +1,11 @@
+using Piuparts.SitePipeline.Sources;
 using Piuparts.Core.Archive;
 using Piuparts.Core.States;
 
 namespace Piuparts.SitePipeline.Model;
 
 /// <summary>A source package of a section with its binaries' states and its verdict.</summary>
-public sealed record SourceResult(SourcePackage Source, string Version, IReadOnlyList<BinaryResult> Binaries, SourceVerdict Verdict)
+public sealed record SourceReport(SourcePackage Source, string Version, IReadOnlyList<BinaryResult> Binaries, SourceVerdict Verdict)
 {
     public string Name => Source.Name;
 }
