@@ -16,12 +16,12 @@ public static class AtomicFile
     /// <summary>Creates <paramref name="path"/> with <paramref name="content"/> unless it exists; false when it did.</summary>
     public static bool TryCreate(string path, ReadOnlySpan<byte> content)
     {
-        using (var unnamed = WriteUnnamed(path, content))
+        using (var unnamed = WriteUnnamed(path, content, flushToDisk: true))
         {
             if (unnamed != null)
                 return NativeFile.TryLinkUnnamed(unnamed, path);
         }
-        var temp = WriteTemp(path, content);
+        var temp = WriteTemp(path, content, flushToDisk: true);
         try
         {
             return NativeFile.TryLink(temp, path);
@@ -34,13 +34,17 @@ public static class AtomicFile
 
     public static bool TryCreate(string path, string content) => TryCreate(path, Encoding.UTF8.GetBytes(content));
 
-    /// <summary>Replaces (or creates) <paramref name="path"/> in one step.</summary>
-    public static void Replace(string path, ReadOnlySpan<byte> content)
+    /// <summary>
+    /// Replaces (or creates) <paramref name="path"/> in one step. Without
+    /// <paramref name="flushToDisk"/> the content is not forced to disk first: for caches that
+    /// are cheap to recompute and written by the thousand.
+    /// </summary>
+    public static void Replace(string path, ReadOnlySpan<byte> content, bool flushToDisk = true)
     {
         string temp;
         // The complete unnamed file gets a temporary name only for the moment rename needs one.
-        using (var unnamed = WriteUnnamed(path, content))
-            temp = unnamed != null ? LinkTemp(unnamed, path) : WriteTemp(path, content);
+        using (var unnamed = WriteUnnamed(path, content, flushToDisk))
+            temp = unnamed != null ? LinkTemp(unnamed, path) : WriteTemp(path, content, flushToDisk);
         try
         {
             File.Move(temp, path, overwrite: true);
@@ -58,7 +62,7 @@ public static class AtomicFile
 
     // A file without a name in the directory of path, holding the content on disk; null where
     // the system or the filesystem has no unnamed files.
-    private static SafeFileHandle? WriteUnnamed(string path, ReadOnlySpan<byte> content)
+    private static SafeFileHandle? WriteUnnamed(string path, ReadOnlySpan<byte> content, bool flushToDisk)
     {
         var unnamed = NativeFile.TryCreateUnnamed(DirectoryOf(path));
         if (unnamed == null)
@@ -66,7 +70,8 @@ public static class AtomicFile
         try
         {
             RandomAccess.Write(unnamed, content, fileOffset: 0);
-            RandomAccess.FlushToDisk(unnamed);
+            if (flushToDisk)
+                RandomAccess.FlushToDisk(unnamed);
             return unnamed;
         }
         catch
@@ -88,7 +93,7 @@ public static class AtomicFile
 
     // "tmp" and eight random characters, the names Python's tempfile gives piuparts' temporary
     // logs, so cleanup jobs recognise leftovers of either implementation.
-    private static string WriteTemp(string path, ReadOnlySpan<byte> content)
+    private static string WriteTemp(string path, ReadOnlySpan<byte> content, bool flushToDisk)
     {
         var directory = DirectoryOf(path);
         while (true)
@@ -106,7 +111,7 @@ public static class AtomicFile
             using (stream)
             {
                 stream.Write(content);
-                stream.Flush(flushToDisk: true);
+                stream.Flush(flushToDisk);
             }
             return temp;
         }

@@ -44,4 +44,15 @@ public sealed class AtomicFileTests : IDisposable
         Assert.Equal("new", File.ReadAllText(path));
         Assert.Equal(["fresh", "stamp"], Directory.GetFiles(_temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void Replace_without_flushing_to_disk_writes_the_same_way()
+    {
+        var path = _temp.Write("a.kpr", "old"u8.ToArray());
+
+        AtomicFile.Replace(path, "fail/a_1.log x.conf\n"u8, flushToDisk: false);
+
+        Assert.Equal("fail/a_1.log x.conf\n", File.ReadAllText(path));
+        Assert.Equal([path], Directory.GetFiles(_temp.Path));
+    }
 }

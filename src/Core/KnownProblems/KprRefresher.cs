@@ -1,0 +1,202 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Text;
+using Piuparts.Core.IO;
+
+namespace Piuparts.Core.KnownProblems;
+
+/// <summary>
+/// Brings one section's .kpr files up to date (known-problems.md §4.2): removes those whose log
+/// is gone, newer or moved (or all, on recheck), then classifies every log without one, in
+/// parallel, reading each log once. Takes no lock: the caller holds the section's master.lock.
+/// </summary>
+public sealed class KprRefresher
+{
+    private readonly ProblemSet _problems;
+
+    /// <param name="problems">The definitions already filtered by the section's exclude-known-problems.</param>
+    public KprRefresher(ProblemSet problems) => _problems = problems;
+
+    public KprRefreshResult Refresh(string sectionPath, KprRefreshOptions options)
+    {
+        var directories = options.Directories;
+        var logs = SectionFiles.Map(sectionPath, directories, SectionFiles.LogExtension);
+        var kprs = SectionFiles.Map(sectionPath, directories, SectionFiles.KprExtension);
+
+        int removed = 0;
+        foreach (var (pkgSpec, kpr) in kprs)
+        {
+            if (IsStale(pkgSpec, kpr, logs, options) && TryDelete(kpr.Path))
+                removed++;
+        }
+        int bugsRemoved = 0;
+        if (options.CleanBugs)
+        {
+            foreach (var (pkgSpec, bug) in SectionFiles.Map(sectionPath, directories, SectionFiles.BugExtension))
+            {
+                // A bug link follows its log only while the log stays where it is; age does not matter.
+                if ((!logs.TryGetValue(pkgSpec, out var log) || log.Directory != bug.Directory) && TryDelete(bug.Path))
+                    bugsRemoved++;
+            }
+        }
+
+        // Rescan, as piuparts does: whatever is on disk now decides what still needs a .kpr.
+        kprs = SectionFiles.Map(sectionPath, directories, SectionFiles.KprExtension);
+        var needed = logs.Where(entry => !kprs.ContainsKey(entry.Key)).ToList();
+        var (hits, errors) = Classify(needed, options.MaxParallelism);
+        return new KprRefreshResult(removed, needed.Count, bugsRemoved, hits, errors);
+    }
+
+    private static bool IsStale(string pkgSpec, SectionFile kpr, Dictionary<string, SectionFile> logs, KprRefreshOptions options)
+    {
+        if (!logs.TryGetValue(pkgSpec, out var log))
+            return true;
+        try
+        {
+            // Seconds as a double, as Python's os.path.getmtime compares them; strictly newer only.
+            if (NativeFile.Times(log.Path).Modified > NativeFile.Times(kpr.Path).Modified)
+                return true;
+        }
+        catch (IOException)
+        {
+            // The log or the .kpr disappeared meanwhile; piuparts leaves it alone as well.
+            return false;
+        }
+        return log.Directory != kpr.Directory || options.Recheck || (options.RecheckFailed && kpr.Directory != "pass");
+    }
+
+    private static bool TryDelete(string path)
+    {
+        try
+        {
+            if (!File.Exists(path))
+                return false;
+            File.Delete(path);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private (IReadOnlyDictionary<string, int> Hits, IReadOnlyList<InputError> Errors) Classify(
+        List<KeyValuePair<string, SectionFile>> logs, int parallelism)
+    {
+        var problems = _problems.Problems;
+        // One slot per problem plus one for the unclassified pseudo problem.
+        var totals = new int[problems.Count + 1];
+        var errors = new ConcurrentBag<InputError>();
+        Parallel.ForEach(
+            logs,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) },
+            () => new Worker(problems.Count + 1),
+            (entry, _, worker) =>
+            {
+                if (worker.Process(entry.Key, entry.Value, problems) is { } error)
+                    errors.Add(error);
+                return worker;
+            },
+            worker =>
+            {
+                lock (totals)
+                {
+                    for (int i = 0; i < totals.Length; i++)
+                        totals[i] += worker.Hits[i];
+                }
+                worker.Dispose();
+            });
+
+        var hits = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < problems.Count; i++)
+        {
+            if (totals[i] > 0)
+                hits[problems[i].Name] = totals[i];
+        }
+        if (totals[^1] > 0)
+            hits[KprFile.UnclassifiedProblem] = hits.GetValueOrDefault(KprFile.UnclassifiedProblem) + totals[^1];
+        return (hits, errors.OrderBy(e => e.File, StringComparer.Ordinal).ToList());
+    }
+
+    // Per-thread buffers, reused from log to log.
+    private sealed class Worker(int slots) : IDisposable
+    {
+        private byte[] _bytes = [];
+        private char[] _chars = [];
+        private readonly List<string> _found = [];
+
+        public int[] Hits { get; } = new int[slots];
+
+        public InputError? Process(string pkgSpec, SectionFile log, IReadOnlyList<ProblemDefinition> problems)
+        {
+            int length;
+            try
+            {
+                length = ReadAll(log.Path, ref _bytes);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return new InputError(log.Path, 0, $"File error processing {log.Path}: {e.Message}");
+            }
+            int textLength = LogText.Decode(_bytes.AsSpan(0, length), ref _chars);
+            var text = _chars.AsSpan(0, textLength);
+
+            _found.Clear();
+            for (int i = 0; i < problems.Count; i++)
+            {
+                if (problems[i].HasProblem(text, log.Directory))
+                {
+                    _found.Add(problems[i].Name);
+                    Hits[i]++;
+                }
+            }
+            if (_found.Count == 0 && log.Directory != "pass")
+                Hits[^1]++;
+
+            var content = KprFile.Format(log.Directory, pkgSpec, _found);
+            var kprPath = Path.Combine(Path.GetDirectoryName(log.Path)!, pkgSpec + SectionFiles.KprExtension);
+            // A cache: recomputed when lost, so not forced to disk for each of thousands of files.
+            AtomicFile.Replace(kprPath, Encoding.UTF8.GetBytes(content), flushToDisk: false);
+            return null;
+        }
+
+        public void Dispose()
+        {
+            if (_bytes.Length > 0)
+                ArrayPool<byte>.Shared.Return(_bytes);
+            if (_chars.Length > 0)
+                ArrayPool<char>.Shared.Return(_chars);
+            _bytes = [];
+            _chars = [];
+        }
+
+        // The whole file into the pooled buffer, to its end even if it grows meanwhile.
+        private static int ReadAll(string path, ref byte[] buffer)
+        {
+            using var handle = File.OpenHandle(path);
+            long size = RandomAccess.GetLength(handle);
+            Grow(ref buffer, 0, (int)Math.Min(size + 1, Array.MaxLength));
+            int total = 0;
+            while (true)
+            {
+                if (total == buffer.Length)
+                    Grow(ref buffer, total, total * 2);
+                int read = RandomAccess.Read(handle, buffer.AsSpan(total), total);
+                if (read == 0)
+                    return total;
+                total += read;
+            }
+        }
+
+        private static void Grow(ref byte[] buffer, int used, int needed)
+        {
+            if (buffer.Length >= needed)
+                return;
+            var larger = ArrayPool<byte>.Shared.Rent(needed);
+            buffer.AsSpan(0, used).CopyTo(larger);
+            if (buffer.Length > 0)
+                ArrayPool<byte>.Shared.Return(buffer);
+            buffer = larger;
+        }
+    }
+}

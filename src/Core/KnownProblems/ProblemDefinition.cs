@@ -1,0 +1,96 @@
+using System.Text.RegularExpressions;
+
+namespace Piuparts.Core.KnownProblems;
+
+/// <summary>
+/// One known problem, a <c>*.conf</c> file of the known-problem directory
+/// (known-problems.md §2), and the test whether a log shows it (§3).
+/// </summary>
+public sealed class ProblemDefinition
+{
+    public const string Extension = ".conf";
+
+    /// <summary>Where the original starts its whole-log pre-check: it passes re.MULTILINE (8) as the start position (§3 quirk).</summary>
+    public const int PreCheckOffset = 8;
+
+    private readonly Lazy<Regex> _pattern;
+    private readonly Lazy<Regex?> _exclude;
+    private readonly HashSet<string> _where;
+
+    /// <summary>Patterns must be valid .NET regular expressions; <see cref="ProblemDefinitionParser"/> checks that.</summary>
+    public ProblemDefinition(string name, string pattern, string? excludePattern, IReadOnlyList<string> where,
+        string issue, string header, string helpText, string? explain = null, string? priority = null)
+    {
+        Name = name;
+        Pattern = pattern;
+        ExcludePattern = excludePattern;
+        Where = where;
+        Issue = issue;
+        Header = header;
+        HelpText = helpText;
+        Explain = explain;
+        Priority = priority;
+        _where = new HashSet<string>(where, StringComparer.Ordinal);
+        // Compiled once per definition, on first use: loading the directory stays cheap.
+        _pattern = new Lazy<Regex>(() => Compile(pattern));
+        _exclude = new Lazy<Regex?>(() => excludePattern == null ? null : Compile(excludePattern));
+    }
+
+    /// <summary>The file name including <c>.conf</c>: the identity used in .kpr files and exclude-known-problems.</summary>
+    public string Name { get; }
+
+    /// <summary>The name without <c>.conf</c>, the page name.</summary>
+    public string ShortName => Name.EndsWith(Extension, StringComparison.Ordinal) ? Name[..^Extension.Length] : Name;
+
+    public string Pattern { get; }
+    public string? ExcludePattern { get; }
+
+    /// <summary>The log directories the problem applies to, WHERE split on single spaces (empty entries kept).</summary>
+    public IReadOnlyList<string> Where { get; }
+
+    /// <summary>The ISSUE value as written; no program uses it (see <see cref="IsIssue"/>).</summary>
+    public string Issue { get; }
+    public string Header { get; }
+    public string HelpText { get; }
+    public string? Explain { get; }
+    public string? Priority { get; }
+
+    /// <summary>Issues (reported for passing logs) are told from errors by the name, not by ISSUE (§6).</summary>
+    public bool IsIssue => ShortName.EndsWith("issue", StringComparison.Ordinal);
+
+    /// <summary>The shell command shown on the problem page (§3.1), unescaped.</summary>
+    public string Command =>
+        ExcludePattern == null ? $"grep -E \"{Pattern}\"" : $"grep -E \"{Pattern}\" | grep -v -E \"{ExcludePattern}\"";
+
+    internal static RegexOptions Options => RegexOptions.CultureInvariant;
+
+    public bool AppliesTo(string where) => _where.Contains(where);
+
+    /// <summary>
+    /// Whether a log (decoded by <see cref="LogText"/>) in directory <paramref name="where"/> shows
+    /// the problem: the pattern is found from offset 8 of the whole text, and some line matches
+    /// it without matching the exclude pattern (§3).
+    /// </summary>
+    public bool HasProblem(ReadOnlySpan<char> logText, string where)
+    {
+        if (!AppliesTo(where))
+            return false;
+        var pattern = _pattern.Value;
+        // Reproduced quirk: hits starting in the first 8 characters are not seen here, and ^
+        // never matches (a start position is not the start of the text), so .kpr files stay
+        // identical to Debian's.
+        if (!pattern.IsMatch(logText, Math.Min(PreCheckOffset, logText.Length)))
+            return false;
+        var exclude = _exclude.Value;
+        foreach (var line in LogText.Lines(logText))
+        {
+            if (pattern.IsMatch(line) && (exclude == null || !exclude.IsMatch(line)))
+                return true;
+        }
+        return false;
+    }
+
+    public override string ToString() => Name;
+
+    private static Regex Compile(string pattern) => new(pattern, Options | RegexOptions.Compiled);
+}

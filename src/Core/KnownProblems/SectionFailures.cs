@@ -1,0 +1,31 @@
+namespace Piuparts.Core.KnownProblems;
+
+/// <summary>
+/// All .kpr lines of a section's logs in <c>pass bugged affected fail</c> (known-problems.md §5),
+/// ordered by log path and then line; the report's stable sort by "in fail" and reverse
+/// dependency count then gives piuparts' order.
+/// </summary>
+public static class SectionFailures
+{
+    public static (IReadOnlyList<SectionFailure> Failures, IReadOnlyList<InputError> Errors) Read(string sectionPath) =>
+        Read(sectionPath, KprRefreshOptions.ReportDirectories);
+
+    public static (IReadOnlyList<SectionFailure> Failures, IReadOnlyList<InputError> Errors) Read(
+        string sectionPath, IReadOnlyList<string> directories)
+    {
+        var logs = SectionFiles.Map(sectionPath, directories, SectionFiles.LogExtension)
+            .Select(entry => (PkgSpec: entry.Key, Log: entry.Value, Path: $"{entry.Value.Directory}/{entry.Key}{SectionFiles.LogExtension}"))
+            .OrderBy(entry => entry.Path, StringComparer.Ordinal);
+        var failures = new List<SectionFailure>();
+        var errors = new List<InputError>();
+        foreach (var (pkgSpec, log, _) in logs)
+        {
+            var kpr = Path.Combine(Path.GetDirectoryName(log.Path)!, pkgSpec + SectionFiles.KprExtension);
+            var (lines, kprErrors) = KprFile.Read(kpr, pkgSpec);
+            errors.AddRange(kprErrors);
+            foreach (var line in lines ?? [])
+                failures.Add(new SectionFailure(line, log.Directory));
+        }
+        return (failures, errors);
+    }
+}
