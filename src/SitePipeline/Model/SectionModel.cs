@@ -1,6 +1,7 @@
 using Piuparts.SitePipeline.Sources;
 using Piuparts.Core.Archive;
 using Piuparts.Core.Config;
+using Piuparts.Core.KnownProblems;
 using Piuparts.Core.Maintenance;
 using Piuparts.Core.MasterDir;
 using Piuparts.Core.States;
@@ -26,7 +27,16 @@ public sealed class SectionModel(SectionSettings settings, SectionDirectory dire
     public List<ArchivedLog> Archived { get; } = [];
 
     /// <summary>Whether summary.json is written for this section (json-sections is not "none").</summary>
-    public bool HasSummary { get; set; }
+    public bool HasSummary => Settings.Words("json-sections") is not ["none", ..];
+
+    /// <summary>counts.txt as it is after today's row, for the chart.</summary>
+    public History.CountsHistory? History { get; set; }
+
+    /// <summary>The known problems that apply here (the global set without exclude-known-problems).</summary>
+    public ProblemSet ProblemSet { get; set; } = new([]);
+
+    /// <summary>Every .kpr line of the section's logs, in piuparts' order once the problem pages sorted them.</summary>
+    public IReadOnlyList<SectionFailure> Failures { get; set; } = [];
 
     /// <summary>Known-problem links shown under a state's row of the index, by state.</summary>
     public Dictionary<PackageState, List<ProblemLink>> Problems { get; } = [];

@@ -19,12 +19,17 @@ public static class ReportPipeline
     [
         new LoadSections(),
         new ArchiveObsoleteLogs(),
+        new ClassifyLogs(),
+        new RecordCounts(),
         new UnlockSections(),
+        new RenderProblemPages(),
         new RenderSectionPages(),
         new RenderSourcePages(),
         new RenderGlobalPages(),
+        new RenderMachineReadable(),
         new CopyAssets(),
         writer,
+        new MergeSummaries(),
         new LinkLogs(),
     ];
 

@@ -1,0 +1,36 @@
+using Piuparts.Core.KnownProblems;
+using Piuparts.SitePipeline.Pipeline;
+
+namespace Piuparts.SitePipeline.Modules;
+
+/// <summary>
+/// Refreshes the .kpr files of pass, bugged, affected and fail (known-problems.md §4.2), as
+/// piuparts-report does before it builds pages, and reads every section's failure list.
+/// </summary>
+public sealed class ClassifyLogs : IModule
+{
+    public const string DefaultDirectory = "/usr/share/piuparts/known_problems";
+
+    public IReadOnlyList<Document> Execute(SiteContext context, IReadOnlyList<Document> documents)
+    {
+        var directory = context.Config.Piuparts.Global.NonEmpty("known-problem-directory") ?? DefaultDirectory;
+        var problems = Directory.Exists(directory) ? ProblemSet.Load(directory) : new ProblemSet([]);
+        if (!Directory.Exists(directory))
+            context.Log($"known-problem-directory {directory} does not exist: no logs are classified");
+        foreach (var error in problems.Errors)
+            context.Log($"{error}: definition skipped");
+        foreach (var section in context.Sections)
+        {
+            section.ProblemSet = problems.Without(section.Settings.Words("exclude-known-problems"));
+            var result = new KprRefresher(section.ProblemSet).Refresh(section.Directory.Path, KprRefreshOptions.Report);
+            context.Log($"{section.Name}: parsed logfiles: {result.Removed} removed, {result.Added} added");
+            foreach (var error in result.Errors)
+                context.Log($"{section.Name}: {error}");
+            var (failures, errors) = SectionFailures.Read(section.Directory.Path);
+            foreach (var error in errors)
+                context.Log($"{section.Name}: {error}");
+            section.Failures = failures;
+        }
+        return documents;
+    }
+}

@@ -1,0 +1,50 @@
+using Piuparts.SitePipeline.History;
+using Piuparts.SitePipeline.Pipeline;
+using Piuparts.SitePipeline.Sources;
+using Piuparts.SitePipeline.Summary;
+using Piuparts.SitePipeline.Yaml;
+
+namespace Piuparts.SitePipeline.Modules;
+
+/// <summary>
+/// The files other programs read (summary.md): per section summary.json (unless json-sections
+/// is none), sources.txt (tracker.debian.org), sources.yaml and a copy of counts.txt; and
+/// sections.yaml at the top.
+/// </summary>
+public sealed class RenderMachineReadable : IModule
+{
+    public IReadOnlyList<Document> Execute(SiteContext context, IReadOnlyList<Document> documents)
+    {
+        var output = documents.ToList();
+        var date = SummaryDate.Format(context.Options.Now);
+        var table = DebianReleaseTable.Load(DebianReleaseTable.DefaultPath);
+        foreach (var error in table.Errors)
+            context.Log($"{error}");
+        var standard = new StandardDistribution(table, DateOnly.FromDateTime(context.Options.Now.UtcDateTime));
+        output.Add(Document.Text(SectionsYaml.FileName, () => SectionsYaml.Render(context.AllSections)));
+        foreach (var section in context.Sections)
+        {
+            var verdicts = section.SourceResults.Select(r => new SourceResult(r.Name, r.Verdict, r.Version)).ToArray();
+            output.Add(Document.Text($"{section.Name}/{SourcesTxt.FileName}", () => SourcesTxt.Render(verdicts)));
+            output.Add(Document.Text($"{section.Name}/{SourcesYaml.FileName}", () => SourcesYaml.Render(verdicts)));
+            var counts = Path.Combine(section.Directory.Path, CountsFile.FileName);
+            if (File.Exists(counts))
+                output.Add(new Document($"{section.Name}/{CountsFile.FileName}", () => File.ReadAllBytes(counts)));
+            if (!section.HasSummary)
+                continue;
+            var settings = section.Settings;
+            var names = ReportingNames.FromJsonSections(settings["json-sections"], () => standard.Name(settings.Distro, settings.DistroList));
+            output.Add(new Document($"{section.Name}/{GlobalSummary.FileName}", () =>
+            {
+                var db = section.Db;
+                var binaries = db.Names.Select(n => new SummaryBinary(n, db.Package(n)!.SourceName, db.ResolvedState(n))).ToArray();
+                var summary = SectionSummary.Build(section.Name, names, binaries, n => db.Reverse(n).BlockCount,
+                    context.WebHost, context.DocRoot, date, out var warnings);
+                foreach (var warning in warnings)
+                    context.Log($"{section.Name}: {warning}");
+                return SummaryJson.Serialize(summary);
+            }));
+        }
+        return output;
+    }
+}
