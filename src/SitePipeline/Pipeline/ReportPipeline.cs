@@ -22,6 +22,7 @@ public static class ReportPipeline
         new ClassifyLogs(),
         new RecordCounts(),
         new UnlockSections(),
+        new DrawCharts(),
         new RenderProblemPages(),
         new RenderSectionPages(),
         new RenderSourcePages(),

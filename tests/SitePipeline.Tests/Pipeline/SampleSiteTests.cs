@@ -25,4 +25,33 @@ public sealed class SampleSiteTests(SampleSite sample) : IClassFixture<SampleSit
     {
         Assert.Empty(SiteChecks.BrokenLinks(sample.Site));
     }
+
+    [Fact]
+    public void Each_section_gets_its_history_chart_as_a_1600_by_900_png()
+    {
+        foreach (var section in new[] { "bookworm", "bookworm-security" })
+        {
+            var png = File.ReadAllBytes(sample.Page($"{section}/states.png"));
+            Assert.Equal("\x89PNG", System.Text.Encoding.Latin1.GetString(png, 0, 4));
+            // IHDR: width and height, big-endian, at bytes 16 and 20.
+            Assert.Equal(1600, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)));
+            Assert.Equal(900, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20)));
+        }
+    }
+
+    [Fact]
+    public void Counts_txt_gets_the_row_of_the_report_day_and_is_published()
+    {
+        var counts = File.ReadAllLines(Path.Combine(sample.Master, "bookworm", "counts.txt"));
+        Assert.StartsWith("20261124, 173, 40, 9, 0, 65, 7, 17, 2, 1, 0, 0, 0, 0, 0", counts[^1]);
+        Assert.Equal(counts, File.ReadAllLines(sample.Page("bookworm/counts.txt")));
+    }
+
+    [Fact]
+    public void The_known_problem_classifier_wrote_a_kpr_beside_every_classified_log()
+    {
+        var fail = Path.Combine(sample.Master, "bookworm", "fail");
+        foreach (var log in Directory.EnumerateFiles(fail, "*.log"))
+            Assert.True(File.Exists(Path.ChangeExtension(log, ".kpr")), log);
+    }
 }
