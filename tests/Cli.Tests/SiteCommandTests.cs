@@ -18,7 +18,6 @@ public class SiteCommandTests
     [InlineData("reschedule")]
     [InlineData("expire")]
     [InlineData("backup")]
-    [InlineData("report")]
     public void A_verb_not_built_yet_says_so_and_fails(string verb)
     {
         var run = CliRun.Of(verb, "--config", CliRun.Sample("piuparts.conf"));

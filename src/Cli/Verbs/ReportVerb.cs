@@ -21,7 +21,7 @@ public static class ReportVerb
         };
         var now = new Option<string?>("--now")
         {
-            Description = "the date and time the report is made at, ISO 8601 (2026-11-24T06:00:00Z) or @unix-seconds " +
+            Description = "the date and time the report is made at, ISO 8601 (2026-11-24T06:00:00Z) or unix seconds " +
                           "[default: SOURCE_DATE_EPOCH when set, else the clock]; pages and counts.txt use it",
         };
         var templates = new Option<string?>("--templates")
@@ -83,20 +83,21 @@ public static class ReportVerb
     public static bool TryParseNow(string? text, out DateTimeOffset now, out string? error)
     {
         error = null;
-        text ??= Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH") is { Length: > 0 } epoch ? "@" + epoch : null;
+        text ??= Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH") is { Length: > 0 } epoch ? epoch : null;
         if (text == null)
         {
             now = DateTimeOffset.UtcNow;
             return true;
         }
-        if (text.StartsWith('@') && long.TryParse(text[1..], NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds))
+        // Unix seconds are plain digits: a leading '@' would be read as a response file by the command line.
+        if (text.All(char.IsAsciiDigit) && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
         {
             now = DateTimeOffset.FromUnixTimeSeconds(seconds);
             return true;
         }
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out now))
             return true;
-        error = $"--now '{text}' is neither an ISO 8601 date and time nor @unix-seconds";
+        error = $"--now '{text}' is neither an ISO 8601 date and time nor unix seconds";
         return false;
     }
 }
