@@ -25,6 +25,24 @@ public sealed class SectionDirectory
 
     public string DirectoryPath(LogDirectory directory) => System.IO.Path.Combine(Path, directory.DirectoryName());
 
+    public const string LockFile = "master.lock";
+
+    /// <summary>
+    /// Takes the section's master.lock, the lock piuparts' master, report and cron scripts take:
+    /// FileShare.None is a non-blocking flock(LOCK_EX) on Unix. Null when another process holds it.
+    /// </summary>
+    public FileStream? TryLock()
+    {
+        try
+        {
+            return new FileStream(System.IO.Path.Combine(Path, LockFile), FileMode.OpenOrCreate, FileAccess.Write, FileShare.None);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Creates the section directory and its seven log directories when missing.</summary>
     public void EnsureCreated()
     {

@@ -42,17 +42,13 @@ public sealed partial class MasterSession
         }
         var directory = _master.Section(name);
         Directory.CreateDirectory(directory.Path);
-        try
-        {
-            // FileShare.None is a non-blocking flock(LOCK_EX) on Unix: the lock piuparts' tools take.
-            _lock = new FileStream(Path.Combine(directory.Path, "master.lock"), FileMode.OpenOrCreate, FileAccess.Write, FileShare.None);
-            _lock.SetLength(0);
-        }
-        catch (IOException)
+        _lock = directory.TryLock();
+        if (_lock == null)
         {
             Send("busy");
             return;
         }
+        _lock.SetLength(0);
         _section = name;
         var logFile = settings.NonEmpty("log-file") ?? Path.Combine(name, "master.log");
         _log = new SectionLog(Path.Combine(_master.Root, logFile), _options.Clock);

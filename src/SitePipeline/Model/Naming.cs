@@ -5,11 +5,8 @@ namespace Piuparts.SitePipeline.Model;
 /// <summary>The naming rules of the site's URLs (report.md §3), kept identical to piuparts' so links keep working.</summary>
 public static partial class Naming
 {
-    /// <summary>source/&lt;subdir&gt;/: "libx" for libxml2, else the first character.</summary>
-    public static string SourceSubdirectory(string source) => Sources.SourcePage.Subdirectory(source);
-
     /// <summary>source/&lt;subdir&gt;/&lt;source&gt;.html, relative to the section directory.</summary>
-    public static string SourcePage(string source) => $"source/{SourceSubdirectory(source)}/{source}.html";
+    public static string SourcePage(string source) => $"source/{Sources.SourcePage.Subdirectory(source)}/{source}.html";
 
     /// <summary>HTML id of a package or source: '+' is not safe in every fragment, piuparts uses '_'.</summary>
     public static string HtmlId(string name) => name.Replace('+', '_');

@@ -1,10 +1,10 @@
-using Piuparts.SitePipeline.Sources;
 using Piuparts.Core.Archive;
 using Piuparts.Core.Config;
 using Piuparts.Core.KnownProblems;
 using Piuparts.Core.Maintenance;
 using Piuparts.Core.MasterDir;
 using Piuparts.Core.States;
+using Piuparts.SitePipeline.Sources;
 
 namespace Piuparts.SitePipeline.Model;
 
@@ -56,6 +56,11 @@ public sealed class SectionModel(SectionSettings settings, SectionDirectory dire
         var source = Sources[binary.SourceName];
         return source == null ? missingSource : source.Version != binary.SourceVersion;
     }
+
+    private int[]? _stateCounts;
+
+    /// <summary>The number of packages in each of the fourteen list states (by <see cref="PackageState"/>), counted once.</summary>
+    public IReadOnlyList<int> StateCounts => _stateCounts ??= PackageStates.ListStates.Select(s => Db.InState(s).Count).ToArray();
 
     private Dictionary<(LogDirectory, string), LogFile>? _latest;
 

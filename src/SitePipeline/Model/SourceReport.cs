@@ -1,6 +1,6 @@
-using Piuparts.SitePipeline.Sources;
 using Piuparts.Core.Archive;
 using Piuparts.Core.States;
+using Piuparts.SitePipeline.Sources;
 
 namespace Piuparts.SitePipeline.Model;
 

@@ -48,12 +48,12 @@ public sealed class LoadSections : IModule
             Fail(context, name, $"section directory {directory.Path} does not exist");
             return null;
         }
-        if (!SectionLock.TryTake(context, directory, out var held))
+        if (SectionLock.Take(context, directory) is not { } held)
         {
             Fail(context, name, "busy: a master holds master.lock; try again later");
             return null;
         }
-        context.Locks[name] = held!;
+        context.Locks[name] = held;
 
         var (db, errors) = loader.Load(name, recycle: false);
         if (db == null)

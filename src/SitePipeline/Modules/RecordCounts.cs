@@ -1,4 +1,3 @@
-using Piuparts.Core.States;
 using Piuparts.SitePipeline.History;
 using Piuparts.SitePipeline.Pipeline;
 
@@ -16,7 +15,7 @@ public sealed class RecordCounts : IModule
         var day = DateOnly.FromDateTime(context.Options.Now.UtcDateTime);
         foreach (var section in context.Sections)
         {
-            var counts = PackageStates.ListStates.Select(s => (long)section.Db.InState(s).Count).ToArray();
+            var counts = section.StateCounts.Select(c => (long)c).ToArray();
             var path = Path.Combine(section.Directory.Path, CountsFile.FileName);
             if (CountsFile.Update(path, day, counts))
                 context.Log($"{section.Name}: counts.txt: added {day:yyyyMMdd}");

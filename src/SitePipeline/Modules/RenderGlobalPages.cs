@@ -27,7 +27,7 @@ public sealed class RenderGlobalPages : IModule
                         s.Name,
                         Description = RenderSectionPages.Description(s),
                         Total = s.Db.Count,
-                        Failed = s.Db.InState(PackageState.FailedTesting).Count,
+                        Failed = s.StateCounts[(int)PackageState.FailedTesting],
                     }).ToArray()
                     : [];
                 var body = context.Templates.Render("prose", new { Body = context.Templates.Prose(prose) ?? "", Sections = sections });

@@ -57,7 +57,7 @@ public sealed class RenderSectionPages : IModule
         var destination = $"{section.Name}/index.html";
         return Document.Text(destination, () =>
         {
-            var counts = PackageStates.ListStates.Select(s => section.Db.InState(s).Count).ToArray();
+            var counts = section.StateCounts;
             int total = counts.Sum();
             var rows = new List<IndexRow>();
             foreach (var state in PackageStates.ActiveStates)
@@ -70,7 +70,7 @@ public sealed class RenderSectionPages : IModule
                 rows.Add(new IndexRow(state.Name(), count, StateDisplay.IsBad(state),
                     percent.ToString("0.##", CultureInfo.InvariantCulture),
                     percent.ToString("0.0", CultureInfo.InvariantCulture) + "%",
-                    LogDirectoriesOf(state), problems));
+                    StateDisplay.LogDirectories(state).Select(d => d.DirectoryName()).ToArray(), problems));
             }
             var body = context.Templates.Render("section-index", new
             {
@@ -85,14 +85,6 @@ public sealed class RenderSectionPages : IModule
             return PageFrame.Render(context, destination, $"{section.Name} statistics", section.Name, body, showTime: true);
         });
     }
-
-    private static IReadOnlyList<string> LogDirectoriesOf(PackageState state) => state switch
-    {
-        PackageState.SuccessfullyTested => ["pass"],
-        PackageState.FailedTesting => ["fail", "bugged", "affected"],
-        PackageState.CannotBeTested => ["untestable"],
-        _ => [],
-    };
 
     public sealed record IndexRow(string State, int Count, bool Bad, string Percent, string PercentText, IReadOnlyList<string> Logs, IReadOnlyList<ProblemLink> Problems);
 

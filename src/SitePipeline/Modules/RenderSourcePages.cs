@@ -1,9 +1,9 @@
-using Piuparts.SitePipeline.Sources;
 using Piuparts.Core.MasterDir;
 using Piuparts.Core.States;
 using Piuparts.SitePipeline.Model;
 using Piuparts.SitePipeline.Pipeline;
 using Piuparts.SitePipeline.Rendering;
+using Piuparts.SitePipeline.Sources;
 
 namespace Piuparts.SitePipeline.Modules;
 
@@ -95,17 +95,19 @@ public sealed class RenderSourcePages : IModule
             var state = b.State;
             var stateName = state.Name();
             var logs = new List<LogRow>();
-            foreach (var directory in LogDirectoriesOf(state))
+            bool bug = false;
+            foreach (var directory in StateDisplay.LogDirectories(state))
             {
-                if (section.LatestLog(directory, b.Name) is { } log)
-                    logs.Add(new LogRow(ToSection + log.RelativePath, log.Version, directory == LogDirectory.Fail ? "needs-bugging" : ""));
+                if (section.LatestLog(directory, b.Name) is not { } log)
+                    continue;
+                logs.Add(new LogRow(ToSection + log.RelativePath, log.Version, directory == LogDirectory.Fail ? "needs-bugging" : ""));
+                bug |= directory is LogDirectory.Bugged or LogDirectory.Affected;
             }
-            bool bug = logs.Any(l => l.Href.Contains("/bugged/", StringComparison.Ordinal) || l.Href.Contains("/affected/", StringComparison.Ordinal));
             var labelClass = stateName.Contains("dependency", StringComparison.Ordinal) && !stateName.Contains("waiting", StringComparison.Ordinal)
                 ? "dependency-error" : "";
             return new BinaryRow(b.Name, true, b.Package.Architecture == "all", stateName,
                 $"{ToSection}state-{stateName}.html#{Naming.HtmlId(b.Name)}", labelClass, logs,
-                LogDirectoriesOf(state).Count == 0, bug, b.TestVersion ?? "", b.Package.SourceVersion != result.Version);
+                StateDisplay.LogDirectories(state).Count == 0, bug, b.TestVersion ?? "", b.Package.SourceVersion != result.Version);
         }).ToArray();
         return context.Templates.Render("source-block", new
         {
@@ -125,14 +127,6 @@ public sealed class RenderSourcePages : IModule
         Naming.Email(text) is { } email && Naming.IsSafeFileName(email)
             ? new PersonLink(text, ToSection + Naming.MaintainerPage(email))
             : new PersonLink(text, null);
-
-    private static IReadOnlyList<LogDirectory> LogDirectoriesOf(PackageState state) => state switch
-    {
-        PackageState.SuccessfullyTested => [LogDirectory.Pass],
-        PackageState.FailedTesting => [LogDirectory.Fail, LogDirectory.Bugged, LogDirectory.Affected],
-        PackageState.CannotBeTested => [LogDirectory.Untestable],
-        _ => [],
-    };
 
     private static Document SourceIndex(SiteContext context, SectionModel section)
     {

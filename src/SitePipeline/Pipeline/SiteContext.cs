@@ -34,6 +34,25 @@ public sealed class SiteContext(SiteConfig config, ReportOptions options, string
 
     public void Log(string line) => log(line);
 
+    private Dictionary<string, PageFrame.NavSection[]>? _navigation;
+    private readonly Lock _navigationLock = new();
+
+    /// <summary>The section list of the layout with the given section marked current; built once per section, as every page of it shares it.</summary>
+    public IReadOnlyList<PageFrame.NavSection> Navigation(string? current)
+    {
+        lock (_navigationLock)
+        {
+            _navigation ??= [];
+            var key = current ?? "";
+            if (!_navigation.TryGetValue(key, out var list))
+            {
+                var charted = Sections.Where(s => s.HasChart).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+                _navigation[key] = list = AllSections.Select(s => new PageFrame.NavSection(s, s == current, charted.Contains(s))).ToArray();
+            }
+            return list;
+        }
+    }
+
     /// <summary>Web doc-root normalised as piuparts does (report.md §1.4): "" or "/path".</summary>
     public string DocRoot
     {

@@ -12,11 +12,10 @@ public static class PageFrame
 
     public static string Render(SiteContext context, string destination, string title, string? section, string body, bool showTime = false)
     {
-        var charted = context.Sections.Where(s => s.HasChart).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         var model = new FrameModel(
             title,
             RootOf(destination),
-            context.AllSections.Select(s => new NavSection(s, s == section, charted.Contains(s))).ToArray(),
+            context.Navigation(section),
             body,
             showTime ? context.Options.Now.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : null,
             showTime ? context.Options.Now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) : null);
