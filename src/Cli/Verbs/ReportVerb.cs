@@ -33,6 +33,10 @@ public static class ReportVerb
             Description = "seconds to wait for a section a master is serving before skipping it",
             DefaultValueFactory = _ => 600,
         };
+        var timings = new Option<bool>("--timings")
+        {
+            Description = "print how long each step of the report took",
+        };
         var command = new Command("report",
             "Build the website from the master directory into output-directory, as piuparts-report does: section pages, " +
             "state pages, log lists, source and maintainer pages, known-problem pages, charts, summary.json. " +
@@ -44,6 +48,7 @@ public static class ReportVerb
         command.Add(now);
         command.Add(templates);
         command.Add(lockWait);
+        command.Add(timings);
         command.SetAction(result =>
         {
             var error = result.InvocationConfiguration.Error;
@@ -62,6 +67,7 @@ public static class ReportVerb
                 Now = when,
                 TemplatesDirectory = result.GetValue(templates),
                 LockWait = TimeSpan.FromSeconds(Math.Max(0, result.GetValue(lockWait))),
+                Timings = result.GetValue(timings),
             };
             var run = ReportPipeline.Run(config, options, line => error.WriteLine(line));
             if (run.Busy)

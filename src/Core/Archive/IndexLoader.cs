@@ -9,7 +9,7 @@ public sealed class IndexLoader
     private readonly IndexFetcher _fetcher;
     private readonly IndexSnapshot? _snapshots;
 
-    /// <param name="snapshots">Where to keep and find index snapshots (binary indexes only); null for none.</param>
+    /// <param name="snapshots">Where to keep and find index snapshots; null for none.</param>
     public IndexLoader(IndexFetcher fetcher, IndexSnapshot? snapshots = null)
     {
         _fetcher = fetcher;
@@ -21,13 +21,24 @@ public sealed class IndexLoader
     public IndexLoadResult<BinaryPackage> LoadBinaries(IEnumerable<string> urls, Action<string>? opening = null, Action<string>? fetched = null) =>
         _snapshots == null
             ? Load(urls, PackagesIndex.NewBinaryIndex(ExpectedPackages), PackagesIndex.ReadBinaries, opening, fetched)
-            : LoadWithSnapshots(urls, _snapshots, opening, fetched);
+            : LoadWithSnapshots(urls, _snapshots, PackagesIndex.NewBinaryIndex(ExpectedPackages), PackagesIndex.ReadBinaries,
+                (stream, name, into, trimmed) => PackagesIndex.ReadBinaries(stream, name, into, p => IndexSnapshot.Trim(p, trimmed)),
+                opening, fetched);
+
+    public IndexLoadResult<SourcePackage> LoadSources(IEnumerable<string> urls) =>
+        _snapshots == null
+            ? Load(urls, PackagesIndex.NewSourceIndex(ExpectedPackages / 2), PackagesIndex.ReadSources, null, null)
+            : LoadWithSnapshots(urls, _snapshots, PackagesIndex.NewSourceIndex(ExpectedPackages / 2), PackagesIndex.ReadSources,
+                (stream, name, into, trimmed) => PackagesIndex.ReadSources(stream, name, into, p => IndexSnapshot.Trim(p, trimmed, IndexSnapshot.KeptSourceFields)),
+                null, null);
 
     // Each URL from its snapshot while its validator holds; otherwise fetched, and snapshotted.
-    private IndexLoadResult<BinaryPackage> LoadWithSnapshots(IEnumerable<string> urls, IndexSnapshot snapshots,
+    private IndexLoadResult<T> LoadWithSnapshots<T>(IEnumerable<string> urls, IndexSnapshot snapshots, ArchiveIndex<T> index,
+        Func<Stream, string, ArchiveIndex<T>, IReadOnlyList<InputError>> read,
+        Func<Stream, string, ArchiveIndex<T>, MemoryStream, IReadOnlyList<InputError>> readAndTrim,
         Action<string>? opening, Action<string>? answered)
+        where T : ArchivePackage
     {
-        var index = PackagesIndex.NewBinaryIndex(ExpectedPackages);
         var opened = new List<string>();
         foreach (var url in urls)
         {
@@ -39,14 +50,13 @@ public sealed class IndexLoader
                 answered?.Invoke(snapshot.FetchedUrl);
                 IReadOnlyList<InputError> errors;
                 using (var file = File.OpenRead(snapshot.File))
-                    errors = PackagesIndex.ReadBinaries(file, snapshot.File, index);
+                    errors = read(file, snapshot.File, index);
                 if (errors.Count > 0)
                     return new(null, opened, errors);
                 continue;
             }
             var trimmed = new MemoryStream();
-            var one = Load([url], index, (stream, name, into) =>
-                PackagesIndex.ReadBinaries(stream, name, into, paragraph => IndexSnapshot.Trim(paragraph, trimmed)), opening, answered);
+            var one = Load([url], index, (stream, name, into) => readAndTrim(stream, name, into, trimmed), opening, answered);
             if (one.Index == null)
                 return new(null, [.. opened, .. one.Fetched], one.Errors);
             opened.AddRange(one.Fetched);
@@ -55,9 +65,6 @@ public sealed class IndexLoader
         }
         return new(index, opened, []);
     }
-
-    public IndexLoadResult<SourcePackage> LoadSources(IEnumerable<string> urls) =>
-        Load(urls, PackagesIndex.NewSourceIndex(ExpectedPackages / 2), PackagesIndex.ReadSources, null, null);
 
     private IndexLoadResult<T> Load<T>(IEnumerable<string> urls, ArchiveIndex<T> index,
         Func<Stream, string, ArchiveIndex<T>, IReadOnlyList<InputError>> read, Action<string>? opening, Action<string>? answered)

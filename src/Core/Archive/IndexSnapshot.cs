@@ -8,16 +8,20 @@ namespace Piuparts.Core.Archive;
 /// Keeps, per index URL, the fields of every stanza that the master uses, as a small plain
 /// Packages file beside a key file holding the index's validator. While the validator is the
 /// same, the master reads the snapshot instead of downloading and decoding the index again:
-/// decoding bookworm's Packages.xz alone takes half a second.
+/// decoding bookworm's Packages.xz alone takes half a second. Sources indexes (for the report)
+/// are kept the same way, with their own fields.
 /// </summary>
 public sealed class IndexSnapshot
 {
-    /// <summary>The fields the master and the report read; the snapshot keeps only these.</summary>
+    /// <summary>The fields of a Packages stanza the master and the report read; the snapshot keeps only these.</summary>
     public static readonly IReadOnlyList<string> KeptFields =
         ["Package", "Version", "Source", "Architecture", "Maintainer", "Depends", "Pre-Depends", "Provides"];
 
-    // Changed whenever KeptFields changes, so older snapshots are taken again.
-    private const string Format = "piuparts-site index snapshot 2";
+    /// <summary>The fields of a Sources stanza the report reads.</summary>
+    public static readonly IReadOnlyList<string> KeptSourceFields = ["Package", "Version", "Binary", "Maintainer", "Uploaders"];
+
+    // Changed whenever KeptFields or KeptSourceFields change, so older snapshots are taken again.
+    private const string Format = "piuparts-site index snapshot 3";
 
     private readonly string _directory;
 
@@ -57,10 +61,13 @@ public sealed class IndexSnapshot
         AtomicFile.Replace(stem + ".key", $"{Format}\n{url}\n{validator}\n{fetchedUrl}\n");
     }
 
-    /// <summary>Appends the kept fields of one stanza, as deb822 text, to <paramref name="into"/>.</summary>
-    public static void Trim(ControlParagraph paragraph, Stream into)
+    /// <summary>Appends the kept fields of one Packages stanza, as deb822 text, to <paramref name="into"/>.</summary>
+    public static void Trim(ControlParagraph paragraph, Stream into) => Trim(paragraph, into, KeptFields);
+
+    /// <summary>Appends <paramref name="fields"/> of one stanza, as deb822 text, to <paramref name="into"/>.</summary>
+    public static void Trim(ControlParagraph paragraph, Stream into, IReadOnlyList<string> fields)
     {
-        foreach (var field in KeptFields)
+        foreach (var field in fields)
         {
             if (!paragraph.TryGetValue(field, out var value))
                 continue;

@@ -26,6 +26,15 @@ public static class PackagesIndex
     public static IReadOnlyList<InputError> ReadSources(Stream stream, string fileName, ArchiveIndex<SourcePackage> index) =>
         Read(stream, fileName, index, (name, version, paragraph) => new SourcePackage(name, version, paragraph));
 
+    /// <summary>Like <see cref="ReadSources(Stream, string, ArchiveIndex{SourcePackage})"/>, showing every well-formed paragraph to <paramref name="seen"/> too.</summary>
+    public static IReadOnlyList<InputError> ReadSources(Stream stream, string fileName, ArchiveIndex<SourcePackage> index,
+        Action<ControlParagraph> seen) =>
+        Read(stream, fileName, index, (name, version, paragraph) =>
+        {
+            seen(paragraph);
+            return new SourcePackage(name, version, paragraph);
+        });
+
     private static List<InputError> Read<T>(Stream stream, string fileName, ArchiveIndex<T> index,
         Func<string, string, ControlParagraph, T> create) where T : ArchivePackage
     {

@@ -43,6 +43,12 @@ public sealed class SectionModel(SectionSettings settings, SectionDirectory dire
 
     public IReadOnlyList<ProblemLink> ProblemLinks(PackageState state) => Problems.TryGetValue(state, out var list) ? list : [];
 
+    /// <summary>The fingerprint of everything the section's pages are made from (null when some input cannot be told).</summary>
+    public string? InputsFingerprint { get; set; }
+
+    /// <summary>Whether <see cref="InputsFingerprint"/> is the one its pages were last written with: they need no rendering.</summary>
+    public bool Unchanged { get; set; }
+
     /// <summary>Whether states.png was drawn for this section in this run.</summary>
     public bool HasChart { get; set; }
 

@@ -26,7 +26,11 @@ public sealed class DrawCharts : IModule
             if (rows is not { Count: > 0 })
                 continue;
             section.HasChart = true;
-            output.Add(new Document($"{section.Name}/states.png", () => Draw(section.Name, rows)));
+            // Drawn only when the history changed (once a day): the counts are the chart's only input.
+            var destination = $"{section.Name}/states.png";
+            output.Add(Document.FromModel(destination, () => rows,
+                r => context.Fingerprints.Of(destination, r.Select(row => new { row.Day, row.Counts }).ToArray()),
+                r => Draw(section.Name, r)));
         }
         return output;
     }

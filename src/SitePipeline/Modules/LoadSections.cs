@@ -18,7 +18,8 @@ public sealed class LoadSections : IModule
     {
         using var fetcher = new IndexFetcher(proxy: context.Config.Piuparts.Global.NonEmpty("proxy"));
         var loader = new DatabaseLoader(context.Config, context.Master, fetcher, context.Log, snapshots: true);
-        var sourceLoader = new IndexLoader(fetcher);
+        // Sources indexes are snapshotted as Packages ones are: an unchanged Sources.xz is not decoded again.
+        var sourceLoader = new IndexLoader(fetcher, new IndexSnapshot(Path.Combine(context.Master.Root, DatabaseLoader.SnapshotDirectory)));
         var requested = context.Options.Sections.Count > 0 ? context.Options.Sections : context.AllSections;
         foreach (var name in requested)
         {

@@ -19,7 +19,7 @@ public sealed class RenderGlobalPages : IModule
         var output = documents.ToList();
         foreach (var (page, prose, title) in ProsePages)
         {
-            output.Add(Document.Text(page, () =>
+            output.Add(PageFrame.Page(context, page, title, null, "prose", () =>
             {
                 var sections = page == "index.html"
                     ? context.Sections.Select(s => new
@@ -30,19 +30,17 @@ public sealed class RenderGlobalPages : IModule
                         Failed = s.StateCounts[(int)PackageState.FailedTesting],
                     }).ToArray()
                     : [];
-                var body = context.Templates.Render("prose", new { Body = context.Templates.Prose(prose) ?? "", Sections = sections });
-                return PageFrame.Render(context, page, title, null, body, showTime: true);
-            }));
+                return new { Body = context.Templates.Prose(prose) ?? "", Sections = sections };
+            }, showTime: true));
         }
-        output.Add(Document.Text("overview.html", () =>
+        output.Add(PageFrame.Page(context, "overview.html", "Overview of the suites tested", null, "overview", () =>
         {
             var charted = context.Sections.Where(s => s.HasChart).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
-            var body = context.Templates.Render("overview", new
+            return new
             {
                 Sections = context.AllSections.Select(s => new { Name = s, Chart = charted.Contains(s) }).ToArray(),
-            });
-            return PageFrame.Render(context, "overview.html", "Overview of the suites tested", null, body, showTime: true);
-        }));
+            };
+        }, showTime: true));
         return output;
     }
 }

@@ -42,8 +42,9 @@ public sealed partial class RenderProblemPages : IModule
                     section.Problems[state] = links = [];
                 links.Add(new ProblemLink(page, label, Counts(entries, problem.IsIssue)));
                 var destination = $"{section.Name}/{page}";
-                output.Add(Document.Text(destination, () => PageFrame.Render(context, destination,
-                    $"Packages in state {state.Name()} {label}", section.Name, Body(context, section, problem, entries, Rdeps))));
+                if (!section.Unchanged)
+                    output.Add(PageFrame.Page(context, destination, $"Packages in state {state.Name()} {label}", section.Name, "problem",
+                    () => Model(section, problem, entries, Rdeps)));
             }
         }
         return output;
@@ -64,7 +65,7 @@ public sealed partial class RenderProblemPages : IModule
         return string.Join(", ", parts);
     }
 
-    private static string Body(SiteContext context, SectionModel section, ProblemDefinition problem, SectionFailure[] entries, Func<string, int> rdeps)
+    private static object Model(SectionModel section, ProblemDefinition problem, SectionFailure[] entries, Func<string, int> rdeps)
     {
         var rows = entries.Select(e =>
         {
@@ -88,7 +89,7 @@ public sealed partial class RenderProblemPages : IModule
         // piuparts starts a second list at the first entry whose log is not in fail/.
         int split = Array.FindIndex(rows, r => !r.InFail);
         var lists = split <= 0 ? new[] { rows } : new[] { rows[..split], rows[split..] };
-        return context.Templates.Render("problem", new
+        return new
         {
             Header = problem.Header,
             Section = section.Name,
@@ -96,6 +97,6 @@ public sealed partial class RenderProblemPages : IModule
             Command = problem.Command,
             Lists = lists,
             Count = rows.Length,
-        });
+        };
     }
 }

@@ -26,6 +26,8 @@ public sealed class RenderSectionPages : IModule
         foreach (var section in context.Sections)
         {
             output.Add(Index(context, section));
+            if (section.Unchanged)
+                continue;
             foreach (var state in PackageStates.ActiveStates)
                 output.Add(StatePage(context, section, state));
             foreach (var list in LogLists)
@@ -55,7 +57,7 @@ public sealed class RenderSectionPages : IModule
     private static Document Index(SiteContext context, SectionModel section)
     {
         var destination = $"{section.Name}/index.html";
-        return Document.Text(destination, () =>
+        return PageFrame.Page(context, destination, $"{section.Name} statistics", section.Name, "section-index", () =>
         {
             var counts = section.StateCounts;
             int total = counts.Sum();
@@ -72,7 +74,7 @@ public sealed class RenderSectionPages : IModule
                     percent.ToString("0.0", CultureInfo.InvariantCulture) + "%",
                     StateDisplay.LogDirectories(state).Select(d => d.DirectoryName()).ToArray(), problems));
             }
-            var body = context.Templates.Render("section-index", new
+            return new
             {
                 Section = section.Name,
                 Description = Description(section),
@@ -81,9 +83,8 @@ public sealed class RenderSectionPages : IModule
                 Chart = section.HasChart,
                 Summary = section.HasSummary,
                 Urls = section.Db.IndexUrls,
-            });
-            return PageFrame.Render(context, destination, $"{section.Name} statistics", section.Name, body, showTime: true);
-        });
+            };
+        }, showTime: true);
     }
 
     public sealed record IndexRow(string State, int Count, bool Bad, string Percent, string PercentText, IReadOnlyList<string> Logs, IReadOnlyList<ProblemLink> Problems);
@@ -91,7 +92,7 @@ public sealed class RenderSectionPages : IModule
     private static Document StatePage(SiteContext context, SectionModel section, PackageState state)
     {
         var destination = $"{section.Name}/state-{state.Name()}.html";
-        return Document.Text(destination, () =>
+        return PageFrame.Page(context, destination, $"Packages in state {state.Name()} in {section.Name}", section.Name, "state", () =>
         {
             var db = section.Db;
             bool error = StateDisplay.IsError(state);
@@ -108,8 +109,7 @@ public sealed class RenderSectionPages : IModule
                     counts[name].RdepCount, counts[name].BlockCount, package.Paragraph["Maintainer"],
                     db.DependencyGroups(name).Select(group => Dependency(section, group)).ToArray());
             }).ToArray();
-            var body = context.Templates.Render("state", new { Section = section.Name, State = state.Name(), Error = error, Packages = packages });
-            return PageFrame.Render(context, destination, $"Packages in state {state.Name()} in {section.Name}", section.Name, body);
+            return new { Section = section.Name, State = state.Name(), Error = error, Packages = packages };
         });
     }
 
@@ -143,7 +143,7 @@ public sealed class RenderSectionPages : IModule
     {
         var dir = directory.DirectoryName();
         var destination = $"{section.Name}/{dir}.html";
-        return Document.Text(destination, () =>
+        return PageFrame.Page(context, destination, $"{heading} in {section.Name}", section.Name, "log-list", () =>
         {
             var packages = section.Logs.In(directory)
                 .GroupBy(l => l.Package, StringComparer.Ordinal)
@@ -154,7 +154,7 @@ public sealed class RenderSectionPages : IModule
                     return new LogLink(l.RelativePath, l.Version, package != null && section.IsCruft(package, missingSource: false));
                 }).ToArray()))
                 .ToArray();
-            var body = context.Templates.Render("log-list", new
+            return new
             {
                 Section = section.Name,
                 Heading = heading,
@@ -162,8 +162,7 @@ public sealed class RenderSectionPages : IModule
                 Alert = alert,
                 Count = packages.Length,
                 Packages = packages,
-            });
-            return PageFrame.Render(context, destination, $"{heading} in {section.Name}", section.Name, body);
+            };
         });
     }
 

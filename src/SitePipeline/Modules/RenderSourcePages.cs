@@ -20,20 +20,30 @@ public sealed class RenderSourcePages : IModule
     public IReadOnlyList<Document> Execute(SiteContext context, IReadOnlyList<Document> documents)
     {
         var output = documents.ToList();
-        var maintainersBySection = context.Sections.ToDictionary(s => s.Name, Maintainers, StringComparer.Ordinal);
-        foreach (var section in context.Sections)
+        // Every section's, as a changed section's maintainer pages link the others'; none when no section changed.
+        var maintainersBySection = context.Sections.Any(s => !s.Unchanged)
+            ? context.Sections.ToDictionary(s => s.Name, Maintainers, StringComparer.Ordinal)
+            : [];
+        foreach (var section in context.Sections.Where(s => !s.Unchanged))
         {
-            var blocks = new Dictionary<string, Lazy<string>>(StringComparer.Ordinal);
+            // A source's table model is built once and shared by its page and its maintainers' pages.
+            // Its fingerprint is taken once too: a maintainer page's fingerprint is made of its blocks' ones.
+            var blocks = new Dictionary<string, Lazy<FingerprintedBlock>>(StringComparer.Ordinal);
             foreach (var result in section.SourceResults)
             {
-                var block = new Lazy<string>(() => Block(context, section, result), LazyThreadSafetyMode.ExecutionAndPublication);
+                var block = new Lazy<FingerprintedBlock>(() =>
+                {
+                    var model = Block(section, result);
+                    return new FingerprintedBlock(model, context.Fingerprints.Of(model));
+                }, LazyThreadSafetyMode.ExecutionAndPublication);
                 blocks[result.Name] = block;
                 if (!Naming.IsSafeFileName(result.Name))
                     continue;
                 var destination = $"{section.Name}/{Naming.SourcePage(result.Name)}";
-                output.Add(Document.Text(destination, () => PageFrame.Render(context, destination,
-                    $"Status of source package {result.Name} in {section.Name}", section.Name,
-                    context.Templates.Render("source", new { Name = result.Name, Section = section.Name, Block = block.Value }))));
+                output.Add(PageFrame.Page(context, destination, $"Status of source package {result.Name} in {section.Name}", section.Name,
+                    () => block.Value, m => m.Fingerprint,
+                    m => context.Templates.Render("source", new { Name = result.Name, Section = section.Name, Block = context.Templates.Render("source-block", m.Model) }),
+                    "source"));
             }
             output.Add(SourceIndex(context, section));
 
@@ -45,20 +55,32 @@ public sealed class RenderSourcePages : IModule
                 var destination = $"{section.Name}/{Naming.MaintainerPage(email)}";
                 var others = context.Sections
                     .Where(s => s != section && maintainersBySection[s.Name].ContainsKey(email))
-                    .Select(s => new { s.Name, Href = $"../../../{s.Name}/{Naming.MaintainerPage(email)}" })
+                    .Select(s => new OtherSection(s.Name, $"../../../{s.Name}/{Naming.MaintainerPage(email)}"))
                     .ToArray();
-                output.Add(Document.Text(destination, () =>
-                {
-                    var groups = new[] { SourceVerdict.Fail, SourceVerdict.Unknown, SourceVerdict.Pass }.Select(verdict => new
+                output.Add(PageFrame.Page(context, destination, $"Status of {email} packages in {section.Name}", section.Name,
+                    () => new MaintainerModel(email, section.Name, others, new[] { SourceVerdict.Fail, SourceVerdict.Unknown, SourceVerdict.Pass }
+                        .Select(verdict => new MaintainerGroup(verdict.Word(), sources.Where(s => s.Verdict == verdict)
+                            .Select(s => new MaintainerSource(s.Name, Naming.HtmlId(s.Name), blocks[s.Name].Value)).ToArray()))
+                        .ToArray()),
+                    m => new
                     {
-                        Verdict = verdict.Word(),
-                        Sources = sources.Where(s => s.Verdict == verdict)
-                            .Select(s => new { s.Name, Id = Naming.HtmlId(s.Name), Block = blocks[s.Name].Value })
-                            .ToArray(),
-                    }).ToArray();
-                    var body = context.Templates.Render("maintainer", new { Email = email, Section = section.Name, Others = others, Groups = groups });
-                    return PageFrame.Render(context, destination, $"Status of {email} packages in {section.Name}", section.Name, body);
-                }));
+                        m.Email,
+                        m.Section,
+                        m.Others,
+                        Groups = m.Groups.Select(g => new { g.Verdict, Sources = g.Sources.Select(s => new { s.Name, s.Id, s.Block.Fingerprint }).ToArray() }).ToArray(),
+                    },
+                    m => context.Templates.Render("maintainer", new
+                    {
+                        m.Email,
+                        m.Section,
+                        m.Others,
+                        Groups = m.Groups.Select(g => new
+                        {
+                            g.Verdict,
+                            Sources = g.Sources.Select(s => new { s.Name, s.Id, Block = context.Templates.Render("source-block", s.Block.Model) }).ToArray(),
+                        }).ToArray(),
+                    }),
+                    "maintainer"));
             }
             output.Add(MaintainerIndex(context, section, maintainers));
         }
@@ -85,7 +107,7 @@ public sealed class RenderSourcePages : IModule
         return map;
     }
 
-    private static string Block(SiteContext context, SectionModel section, SourceReport result)
+    private static BlockModel Block(SectionModel section, SourceReport result)
     {
         var root = "../../../";
         var binaries = result.Binaries.Select(b =>
@@ -109,18 +131,8 @@ public sealed class RenderSourcePages : IModule
                 $"{ToSection}state-{stateName}.html#{Naming.HtmlId(b.Name)}", labelClass, logs,
                 StateDisplay.LogDirectories(state).Count == 0, bug, b.TestVersion ?? "", b.Package.SourceVersion != result.Version);
         }).ToArray();
-        return context.Templates.Render("source-block", new
-        {
-            Name = result.Name,
-            Id = Naming.HtmlId(result.Name),
-            Section = section.Name,
-            Root = root,
-            Verdict = result.Verdict.Word(),
-            Version = result.Version,
-            Maintainer = Person(result.Source.Maintainer ?? ""),
-            Uploaders = result.Source.Uploaders.Select(Person).ToArray(),
-            Binaries = binaries,
-        });
+        return new BlockModel(result.Name, Naming.HtmlId(result.Name), section.Name, root, result.Verdict.Word(), result.Version,
+            Person(result.Source.Maintainer ?? ""), result.Source.Uploaders.Select(Person).ToArray(), binaries);
     }
 
     private static PersonLink Person(string text) =>
@@ -131,20 +143,19 @@ public sealed class RenderSourcePages : IModule
     private static Document SourceIndex(SiteContext context, SectionModel section)
     {
         var destination = $"{section.Name}/source/index.html";
-        return Document.Text(destination, () =>
+        return PageFrame.Page(context, destination, $"Source packages in {section.Name}", section.Name, "directory-index", () =>
         {
             var entries = section.SourceResults.Where(r => Naming.IsSafeFileName(r.Name))
                 .Select(r => new { r.Name, Href = Naming.SourcePage(r.Name)["source/".Length..], Note = r.Verdict.Word() })
                 .ToArray();
-            var body = context.Templates.Render("directory-index", new { Heading = "Source packages", Section = section.Name, Entries = entries });
-            return PageFrame.Render(context, destination, $"Source packages in {section.Name}", section.Name, body);
+            return new { Heading = "Source packages", Section = section.Name, Entries = entries };
         });
     }
 
     private static Document MaintainerIndex(SiteContext context, SectionModel section, SortedDictionary<string, List<SourceReport>> maintainers)
     {
         var destination = $"{section.Name}/maintainer/index.html";
-        return Document.Text(destination, () =>
+        return PageFrame.Page(context, destination, $"Maintainers in {section.Name}", section.Name, "directory-index", () =>
         {
             var entries = maintainers.Where(m => Naming.IsSafeFileName(m.Key))
                 .Select(m => new
@@ -154,10 +165,22 @@ public sealed class RenderSourcePages : IModule
                     Note = $"{m.Value.Count} source packages, {m.Value.Count(s => s.Verdict == SourceVerdict.Fail)} failing",
                 })
                 .ToArray();
-            var body = context.Templates.Render("directory-index", new { Heading = "Maintainers and uploaders", Section = section.Name, Entries = entries });
-            return PageFrame.Render(context, destination, $"Maintainers in {section.Name}", section.Name, body);
+            return new { Heading = "Maintainers and uploaders", Section = section.Name, Entries = entries };
         });
     }
+
+    public sealed record BlockModel(string Name, string Id, string Section, string Root, string Verdict, string Version,
+        PersonLink Maintainer, IReadOnlyList<PersonLink> Uploaders, IReadOnlyList<BinaryRow> Binaries);
+
+    public sealed record MaintainerModel(string Email, string Section, IReadOnlyList<OtherSection> Others, IReadOnlyList<MaintainerGroup> Groups);
+
+    public sealed record MaintainerGroup(string Verdict, IReadOnlyList<MaintainerSource> Sources);
+
+    public sealed record MaintainerSource(string Name, string Id, FingerprintedBlock Block);
+
+    public sealed record FingerprintedBlock(BlockModel Model, string Fingerprint);
+
+    public sealed record OtherSection(string Name, string Href);
 
     public sealed record BinaryRow(string Name, bool Known, bool All, string State, string StateHref, string LabelClass,
         IReadOnlyList<LogRow> Logs, bool Na, bool Bug, string Version, bool Cruft);

@@ -3,11 +3,12 @@ using Piuparts.SitePipeline.Pipeline;
 namespace Piuparts.SitePipeline.Modules;
 
 /// <summary>
-/// Renders every document (in parallel, output order fixed) and writes those whose bytes
-/// differ from the file already there, each through a temporary file renamed into place, so a
-/// reader never sees half a page and an unchanged page keeps its time stamp. Then removes the
-/// pages of processed sections that this run no longer produces (sources that left the
-/// archive, former maintainers, problems without hits), which piuparts leaves for a month.
+/// Produces every document (in parallel) and writes those whose bytes differ from the file
+/// already there, each through a temporary file renamed into place, so a reader never sees half
+/// a page and an unchanged page keeps its time stamp. A page whose inputs have the fingerprint
+/// recorded in the page manifest, and whose file is as it was left, is not even rendered. Then
+/// removes the pages of processed sections that this run no longer produces (sources that left
+/// the archive, former maintainers, problems without hits), which piuparts leaves for a month.
 /// </summary>
 public sealed class WriteFiles : IModule
 {
@@ -20,14 +21,25 @@ public sealed class WriteFiles : IModule
 
     public int Removed { get; private set; }
 
+    /// <summary>Pages not rendered because their fingerprint was unchanged (counted in <see cref="Unchanged"/>).</summary>
+    public int Skipped { get; private set; }
+
     public IReadOnlyList<Document> Execute(SiteContext context, IReadOnlyList<Document> documents)
     {
+        var manifest = context.Manifest;
         var results = documents
             .AsParallel().AsOrdered()
-            .Select(d => Write(context.OutputDirectory, d))
+            .Select(d => Write(context.OutputDirectory, d, manifest))
             .ToArray();
-        Written = results.Count(r => r);
+        Written = results.Count(r => r.Outcome == Outcome.Written);
+        Skipped = results.Count(r => r.Outcome == Outcome.Skipped);
         Unchanged = results.Length - Written;
+        var entries = new Dictionary<string, PageManifest.Entry>(StringComparer.Ordinal);
+        for (int i = 0; i < documents.Count; i++)
+        {
+            if (results[i].Entry is { } entry)
+                entries[documents[i].Destination] = entry;
+        }
 
         var produced = documents.Select(d => Path.Combine(context.OutputDirectory, d.Destination)).ToHashSet(StringComparer.Ordinal);
         foreach (var section in context.Sections)
@@ -44,21 +56,41 @@ public sealed class WriteFiles : IModule
                 Removed++;
             }
         }
-        context.Log($"wrote {Written} of {results.Length} files ({Unchanged} unchanged), removed {Removed} stale pages");
+        manifest.Save(entries, context.Sections.ToDictionary(s => s.Name, s => s.InputsFingerprint, StringComparer.Ordinal), context.OutputDirectory);
+        context.Log($"wrote {Written} of {results.Length} files ({Unchanged} unchanged, {Skipped} of them not rendered), removed {Removed} stale pages");
         return documents;
     }
 
-    private static bool Write(string outputDirectory, Document document)
+    private enum Outcome { Written, Same, Skipped }
+
+    private readonly record struct Result(Outcome Outcome, PageManifest.Entry? Entry);
+
+    private static Result Write(string outputDirectory, Document document, PageManifest manifest)
     {
-        var bytes = document.Content();
         var path = Path.Combine(outputDirectory, document.Destination);
-        if (Same(path, bytes))
-            return false;
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        File.WriteAllBytes(temporary, bytes);
-        File.Move(temporary, path, overwrite: true);
-        return true;
+        var previous = document.IsFingerprinted ? manifest.Valid(document.Destination, path) : null;
+        var (bytes, fingerprint) = document.Produce(previous);
+        if (bytes == null)
+            return new Result(Outcome.Skipped, Recorded(path, fingerprint));
+        var outcome = Outcome.Same;
+        if (!Same(path, bytes))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var temporary = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
+            File.WriteAllBytes(temporary, bytes);
+            File.Move(temporary, path, overwrite: true);
+            outcome = Outcome.Written;
+        }
+        return new Result(outcome, Recorded(path, fingerprint));
+    }
+
+    // The file as it is now, under the fingerprint of the inputs it was made from.
+    private static PageManifest.Entry? Recorded(string path, string? fingerprint)
+    {
+        if (fingerprint == null)
+            return null;
+        var info = new FileInfo(path);
+        return info.Exists ? new PageManifest.Entry(fingerprint, info.Length, info.LastWriteTimeUtc.Ticks) : null;
     }
 
     private static bool Same(string path, byte[] bytes)

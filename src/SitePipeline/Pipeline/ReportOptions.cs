@@ -17,4 +17,7 @@ public sealed record ReportOptions
 
     /// <summary>Templates directory overriding the built-in templates (for site operators).</summary>
     public string? TemplatesDirectory { get; init; }
+
+    /// <summary>Log how long each module took (for operators tuning a big site).</summary>
+    public bool Timings { get; init; }
 }

@@ -21,6 +21,7 @@ public static class ReportPipeline
         new ArchiveObsoleteLogs(),
         new ClassifyLogs(),
         new RecordCounts(),
+        new FingerprintSections(),
         new UnlockSections(),
         new DrawCharts(),
         new RenderProblemPages(),
@@ -29,6 +30,7 @@ public static class ReportPipeline
         new RenderGlobalPages(),
         new RenderMachineReadable(),
         new CopyAssets(),
+        new KeepUnchangedPages(),
         writer,
         new MergeSummaries(),
         new LinkLogs(),
@@ -69,15 +71,21 @@ public static class ReportPipeline
             try
             {
                 IReadOnlyList<Document> documents = [];
+                var clock = System.Diagnostics.Stopwatch.StartNew();
                 foreach (var module in Modules(writer))
+                {
+                    var started = clock.Elapsed;
                     documents = module.Execute(context, documents);
+                    if (options.Timings)
+                        log(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"timing: {module.GetType().Name} {(clock.Elapsed - started).TotalSeconds:F2} s"));
+                }
             }
             finally
             {
                 foreach (var held in context.Locks.Values)
                     held.Dispose();
             }
-            return new ReportResult(true, context.Errors, context.Sections.Count, writer.Written, writer.Unchanged);
+            return new ReportResult(true, context.Errors, context.Sections.Count, writer.Written, writer.Unchanged) { FilesNotRendered = writer.Skipped };
         }
     }
 

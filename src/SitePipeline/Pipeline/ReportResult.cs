@@ -7,4 +7,7 @@ public sealed record ReportResult(bool Ran, IReadOnlyList<InputError> Errors, in
 {
     /// <summary>Another report holds report.lock: nothing was done (piuparts exits quietly then).</summary>
     public bool Busy { get; init; }
+
+    /// <summary>Files left as they were without being rendered: their inputs' fingerprints were unchanged (counted in FilesUnchanged).</summary>
+    public int FilesNotRendered { get; init; }
 }

@@ -20,6 +20,14 @@ public sealed class SiteContext(SiteConfig config, ReportOptions options, string
 
     public TemplateSet Templates { get; } = templates;
 
+    private PageManifest? _manifest;
+
+    /// <summary>What the last run recorded of the pages in the output directory, read once.</summary>
+    public PageManifest Manifest => _manifest ??= PageManifest.Load(OutputDirectory);
+
+    /// <summary>Fingerprints of page inputs, salted with these templates.</summary>
+    public Fingerprints Fingerprints { get; } = new(templates.Hash);
+
     /// <summary>Every section of [global] sections, in configuration order (navigation lists them all).</summary>
     public IReadOnlyList<string> AllSections => Config.Piuparts.Sections;
 

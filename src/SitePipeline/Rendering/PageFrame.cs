@@ -22,6 +22,25 @@ public static class PageFrame
         return context.Templates.Render("layout", model);
     }
 
+    /// <summary>
+    /// A page whose body is <paramref name="template"/> rendered with the model
+    /// <paramref name="model"/> builds; its fingerprint covers the model, the frame and the
+    /// navigation, so it is rendered only when one of them changed.
+    /// </summary>
+    public static Document Page<TModel>(SiteContext context, string destination, string title, string? section, string template, Func<TModel> model, bool showTime = false)
+        where TModel : notnull =>
+        Page(context, destination, title, section, model, m => m, m => context.Templates.Render(template, m), template, showTime);
+
+    /// <summary>
+    /// A page whose body <paramref name="body"/> renders from the model; <paramref name="inputs"/>
+    /// gives what the fingerprint covers (the model, or a smaller equivalent of it).
+    /// </summary>
+    public static Document Page<TModel>(SiteContext context, string destination, string title, string? section,
+        Func<TModel> model, Func<TModel, object> inputs, Func<TModel, string> body, string kind, bool showTime = false) =>
+        Document.FromModel(destination, model,
+            m => context.Fingerprints.Of(destination, title, section, kind, showTime ? context.Options.Now : null, context.Navigation(section), inputs(m)),
+            m => Render(context, destination, title, section, body(m), showTime));
+
     public sealed record FrameModel(string Title, string Root, IReadOnlyList<NavSection> Sections, string Body, string? Updated, string? UpdatedIso);
 
     public sealed record NavSection(string Name, bool Current, bool Chart);

@@ -22,14 +22,18 @@ public sealed class TemplateSet
     private readonly Dictionary<string, string> _markdown;
     private readonly TemplateOptions _options;
 
-    private TemplateSet(Dictionary<string, IFluidTemplate> templates, Dictionary<string, string> markdown, IReadOnlyList<(string Name, byte[] Bytes)> assets)
+    private TemplateSet(Dictionary<string, IFluidTemplate> templates, Dictionary<string, string> markdown, IReadOnlyList<(string Name, byte[] Bytes)> assets, string hash)
     {
         _templates = templates;
         _markdown = markdown;
         Assets = assets;
+        Hash = hash;
         _options = new TemplateOptions();
         _options.MemberAccessStrategy = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase };
     }
+
+    /// <summary>A hash of every file of the set (names and bytes), for page fingerprints.</summary>
+    public string Hash { get; }
 
     /// <summary>Files copied as they are into the output directory (style sheet, script, icons).</summary>
     public IReadOnlyList<(string Name, byte[] Bytes)> Assets { get; }
@@ -52,8 +56,11 @@ public sealed class TemplateSet
         var assets = new List<(string, byte[])>();
         var errors = new List<InputError>();
         var pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
         foreach (var (name, (origin, bytes)) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{name}\n{bytes.Length}\n"));
+            hash.AppendData(bytes);
             if (name.EndsWith(".liquid", StringComparison.Ordinal))
             {
                 var text = System.Text.Encoding.UTF8.GetString(bytes);
@@ -71,7 +78,7 @@ public sealed class TemplateSet
                 assets.Add((name["assets/".Length..], bytes));
             }
         }
-        return errors.Count > 0 ? (null, errors) : (new TemplateSet(templates, markdown, assets), []);
+        return errors.Count > 0 ? (null, errors) : (new TemplateSet(templates, markdown, assets, Convert.ToHexStringLower(hash.GetHashAndReset())), []);
     }
 
     private static Dictionary<string, (string Origin, byte[] Bytes)> BuiltIn()

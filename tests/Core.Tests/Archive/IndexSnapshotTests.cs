@@ -86,4 +86,23 @@ public sealed class IndexSnapshotTests : IDisposable
 
         Assert.Equal(["aa", "bb"], again.Index!.InOrder.Select(p => p.Name));
     }
+
+    [Fact]
+    public void An_unchanged_sources_index_is_read_from_its_snapshot_with_the_fields_the_report_uses()
+    {
+        _temp.Write("mirror/Sources", Encoding.UTF8.GetBytes(
+            "Package: src\nVersion: 1-1\nBinary: aa, bb\nMaintainer: X <x@d.org>\nUploaders: Y <y@d.org>, Z <z@d.org>\n" +
+            "Files:\n 0123 12 src_1-1.dsc\nStandards-Version: 4.6\n"));
+        var url = _temp.Url("mirror/Sources");
+        string Show(ArchiveIndex<SourcePackage> index) =>
+            string.Join("|", index.InOrder.Select(p => $"{p.Name} {p.Version} {string.Join(",", p.Binaries)} {p.Maintainer} {string.Join(";", p.Uploaders)}"));
+
+        var loader = new IndexLoader(_fetcher, new IndexSnapshot(_temp.Combine("snapshots")));
+        var first = loader.LoadSources([url]);
+        var again = loader.LoadSources([url]);
+
+        Assert.Equal("src 1-1 aa,bb X <x@d.org> Y <y@d.org>;Z <z@d.org>", Show(first.Index!));
+        Assert.Equal(Show(first.Index!), Show(again.Index!));
+        Assert.Null(again.Index!["src"]!.Paragraph["Files"]); // read from the snapshot, which drops the other fields
+    }
 }

@@ -1,0 +1,129 @@
+using Piuparts.SitePipeline.Pipeline;
+using Piuparts.SitePipeline.Tests.Support;
+
+namespace Piuparts.SitePipeline.Tests.Pipeline;
+
+/// <summary>
+/// Reruns skip what did not change (a section whose inputs are the same, a page whose model is
+/// the same) and still give exactly the site a report from scratch gives.
+/// </summary>
+public sealed class IncrementalReportTests : IDisposable
+{
+    private readonly SmallArchive _archive = new();
+
+    public void Dispose() => _archive.Dispose();
+
+    [Fact]
+    public void A_rerun_with_nothing_changed_renders_only_the_dated_pages()
+    {
+        var first = _archive.Report();
+        var log = new List<string>();
+
+        var second = ReportPipeline.Run(_archive.Config(),
+            new ReportOptions { Now = SmallArchive.Now.AddMinutes(30), LockWait = TimeSpan.Zero }, log.Add);
+
+        Assert.Equal(0, first.FilesNotRendered);
+        Assert.Contains("sid: nothing changed since the pages were written; only the dated pages are rendered", log);
+        // Written with the new time: the section index, the four global pages and summary.json (its _date).
+        Assert.Equal(6, second.FilesWritten);
+        Assert.Equal(SitePages(_archive.Output).Length - 5, second.FilesNotRendered);
+    }
+
+    [Fact]
+    public void A_new_log_gives_the_same_site_as_a_report_from_scratch()
+    {
+        _archive.Report();
+        _archive.Log("pass", "zeta_3.log", "PASS: All tests.\n", 5);
+        _archive.Log("fail", "delta_3.log", "ERROR: FAIL: Installation and purging test.\n", 6);
+
+        var rerun = _archive.Report();
+        var scratch = Path.Combine(_archive.Root, "scratch");
+        ReportPipeline.Run(_archive.Config(), new ReportOptions { Now = SmallArchive.Now, OutputDirectory = scratch, LockWait = TimeSpan.Zero }, _ => { });
+
+        Assert.True(rerun.FilesWritten > 0, $"{rerun.FilesWritten} files written");
+        Assert.True(rerun.FilesNotRendered > 0, "pages whose models did not change are not rendered");
+        AssertSameSite(scratch, _archive.Output);
+    }
+
+    [Fact]
+    public void A_page_removed_or_edited_in_the_output_is_written_again()
+    {
+        _archive.Report();
+        var removed = _archive.Page("sid", "source", "a", "alpha.html");
+        var edited = _archive.Page("sid", "state-failed-testing.html");
+        var original = File.ReadAllText(edited);
+        File.Delete(removed);
+        File.WriteAllText(edited, "edited by hand");
+
+        var rerun = _archive.Report();
+
+        Assert.Equal(2, rerun.FilesWritten);
+        Assert.True(File.Exists(removed));
+        Assert.Equal(original, File.ReadAllText(edited));
+    }
+
+    [Fact]
+    public void Changed_templates_render_every_page_again()
+    {
+        _archive.Report();
+        var templates = Path.Combine(_archive.Root, "templates");
+        Directory.CreateDirectory(Path.Combine(templates, "assets"));
+        File.WriteAllText(Path.Combine(templates, "assets", "extra.txt"), "a new asset changes the template set");
+
+        var rerun = ReportPipeline.Run(_archive.Config(),
+            new ReportOptions { Now = SmallArchive.Now, LockWait = TimeSpan.Zero, TemplatesDirectory = templates }, _ => { });
+
+        Assert.Equal(0, rerun.FilesNotRendered);
+    }
+
+    [Fact]
+    public void A_damaged_page_manifest_only_costs_a_full_rendering()
+    {
+        _archive.Report();
+        var before = SitePages(_archive.Output).ToDictionary(p => p, p => File.ReadAllText(Path.Combine(_archive.Output, p)));
+        File.WriteAllText(Path.Combine(_archive.Output, PageManifest.FileName), "piuparts-site pages 1\nnot\ta\tvalid line\n");
+
+        var rerun = _archive.Report();
+
+        Assert.Equal(0, rerun.FilesNotRendered);
+        Assert.Equal(0, rerun.FilesWritten);
+        Assert.All(before, page => Assert.Equal(page.Value, File.ReadAllText(Path.Combine(_archive.Output, page.Key))));
+    }
+
+    [Fact]
+    public void Logs_changed_in_a_depends_section_change_the_pages_of_the_section_that_depends_on_it()
+    {
+        using var sample = new SampleSite();
+        Assert.Equal(0, sample.ExitCode);
+        var security = sample.Page("bookworm-security/state-successfully-tested.html");
+        var before = File.ReadAllText(security);
+        // bookworm-security's packages depend on bookworm's: failing them all changes their states.
+        var bookworm = Path.Combine(sample.Master, "bookworm");
+        foreach (var log in Directory.GetFiles(Path.Combine(bookworm, "pass"), "*.log"))
+            File.Move(log, Path.Combine(bookworm, "fail", Path.GetFileName(log)));
+
+        var rerun = sample.Run("report", "--config", "piuparts.conf", "--output", sample.Site, "--now", SampleSite.Now, "--lock-wait", "0");
+        var scratch = Path.Combine(Path.GetDirectoryName(sample.Site)!, "scratch");
+        var fresh = sample.Run("report", "--config", "piuparts.conf", "--output", scratch, "--now", SampleSite.Now, "--lock-wait", "0");
+
+        Assert.Equal(0, rerun.Code);
+        Assert.Equal(0, fresh.Code);
+        Assert.NotEqual(before, File.ReadAllText(security));
+        AssertSameSite(scratch, sample.Site);
+    }
+
+    private static string[] SitePages(string output) =>
+        Directory.EnumerateFiles(output, "*.html", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(output, "*.png", SearchOption.AllDirectories))
+            .Select(f => Path.GetRelativePath(output, f)).Order(StringComparer.Ordinal).ToArray();
+
+    private static void AssertSameSite(string expected, string actual)
+    {
+        string[] Files(string root) => Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(root, f)).Where(f => f != PageManifest.FileName).Order(StringComparer.Ordinal).ToArray();
+        var files = Files(expected);
+        Assert.Equal(files, Files(actual));
+        foreach (var file in files)
+            Assert.True(File.ReadAllBytes(Path.Combine(expected, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(actual, file))), file);
+    }
+}
