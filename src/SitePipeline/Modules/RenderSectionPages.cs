@@ -109,7 +109,7 @@ public sealed class RenderSectionPages : IModule
                     counts[name].RdepCount, counts[name].BlockCount, package.Paragraph["Maintainer"],
                     db.DependencyGroups(name).Select(group => Dependency(section, group)).ToArray());
             }).ToArray();
-            return new { Section = section.Name, State = state.Name(), Error = error, Packages = packages };
+            return new StatePageModel(section.Name, state.Name(), error, packages);
         });
     }
 
@@ -134,6 +134,8 @@ public sealed class RenderSectionPages : IModule
 
     private static string? StateLink(SectionModel section, string name) =>
         section.Db.Contains(name) ? $"state-{section.Db.OwnState(name).Name()}.html#{Naming.HtmlId(name)}" : null;
+
+    public sealed record StatePageModel(string Section, string State, bool Error, IReadOnlyList<StateEntry> Packages);
 
     public sealed record StateEntry(string Name, string Id, string SourcePage, bool All, bool Cruft, int Rdeps, int Blocked, string? Maintainer, IReadOnlyList<DependencyEntry> Deps);
 

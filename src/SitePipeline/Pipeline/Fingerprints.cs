@@ -24,22 +24,34 @@ public sealed class Fingerprints
         _salt = System.Text.Encoding.UTF8.GetBytes(build + templatesHash);
     }
 
+    // Per thread: pages are fingerprinted in parallel, tens of thousands of them.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
     /// <summary>The fingerprint of <paramref name="inputs"/>, in order.</summary>
     public string Of(params object?[] inputs)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(_salt);
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using var writer = new Utf8JsonWriter(buffer);
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(64 * 1024);
+        var writer = t_writer ??= new Utf8JsonWriter(buffer);
+        buffer.ResetWrittenCount();
+        buffer.Write(_salt);
         foreach (var input in inputs)
         {
-            JsonSerializer.Serialize(writer, input, input?.GetType() ?? typeof(object), Json);
+            writer.Reset(buffer);
+            if (input != null && ModelJson.Default.GetTypeInfo(input.GetType()) is { } generated)
+                JsonSerializer.Serialize(writer, input, generated);
+            else
+                JsonSerializer.Serialize(writer, input, input?.GetType() ?? typeof(object), Json);
             writer.Flush();
-            hash.AppendData(buffer.WrittenSpan);
-            hash.AppendData("\n"u8);
-            buffer.ResetWrittenCount();
-            writer.Reset();
+            buffer.Write("\n"u8);
         }
-        return Convert.ToHexStringLower(hash.GetHashAndReset().AsSpan(0, 16));
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(buffer.WrittenSpan, hash);
+        if (buffer.Capacity > 16 * 1024 * 1024)
+            t_buffer = null; // do not keep a big state page's buffer for the rest of the run
+        return Convert.ToHexStringLower(hash[..16]);
     }
 }

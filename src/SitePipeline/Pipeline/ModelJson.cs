@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+using Piuparts.SitePipeline.Modules;
+
+namespace Piuparts.SitePipeline.Pipeline;
+
+/// <summary>
+/// Generated JSON writers for the models fingerprinted most (every source's table, the big
+/// state pages): several times faster than reflection, which stays for the other models.
+/// </summary>
+[JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Serialization)]
+[JsonSerializable(typeof(RenderSourcePages.BlockModel))]
+[JsonSerializable(typeof(RenderSectionPages.StatePageModel))]
+internal sealed partial class ModelJson : JsonSerializerContext;

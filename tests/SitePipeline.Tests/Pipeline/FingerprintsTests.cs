@@ -1,0 +1,47 @@
+using Piuparts.SitePipeline.Modules;
+using Piuparts.SitePipeline.Pipeline;
+
+namespace Piuparts.SitePipeline.Tests.Pipeline;
+
+public sealed class FingerprintsTests
+{
+    private static readonly Fingerprints Prints = new("templates-1");
+
+    private static RenderSectionPages.StatePageModel StatePage(string dependencyState = "failed-testing", int rdeps = 2) =>
+        new("sid", "successfully-tested", false,
+        [
+            new RenderSectionPages.StateEntry("alpha", "alpha", "source/a/alpha.html", false, false, rdeps, 0, "Ann <ann@example.org>",
+                [new RenderSectionPages.DependencyEntry("libbeta1", "state-failed-testing.html#libbeta1", dependencyState, true, [], [])]),
+        ]);
+
+    [Fact]
+    public void The_same_inputs_give_the_same_fingerprint()
+    {
+        Assert.Equal(Prints.Of("sid/state-x.html", StatePage()), Prints.Of("sid/state-x.html", StatePage()));
+        Assert.Equal(new Fingerprints("templates-1").Of(StatePage()), Prints.Of(StatePage()));
+    }
+
+    [Fact]
+    public void A_change_anywhere_in_a_model_changes_the_fingerprint()
+    {
+        var original = Prints.Of(StatePage());
+
+        Assert.NotEqual(original, Prints.Of(StatePage(dependencyState: "successfully-tested")));
+        Assert.NotEqual(original, Prints.Of(StatePage(rdeps: 3)));
+        Assert.NotEqual(original, Prints.Of(StatePage() with { Error = true }));
+        Assert.NotEqual(Prints.Of(new { A = 1, B = "x" }), Prints.Of(new { A = 1, B = "y" }));
+    }
+
+    [Fact]
+    public void Inputs_are_kept_apart_so_moving_text_between_them_changes_the_fingerprint()
+    {
+        Assert.NotEqual(Prints.Of("ab", "c"), Prints.Of("a", "bc"));
+        Assert.NotEqual(Prints.Of("a", null), Prints.Of(null, "a"));
+    }
+
+    [Fact]
+    public void Other_templates_change_every_fingerprint()
+    {
+        Assert.NotEqual(Prints.Of(StatePage()), new Fingerprints("templates-2").Of(StatePage()));
+    }
+}
