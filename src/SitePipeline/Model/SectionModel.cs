@@ -8,19 +8,30 @@ using Piuparts.SitePipeline.Sources;
 
 namespace Piuparts.SitePipeline.Model;
 
-/// <summary>Everything the pages of one section are made from, gathered while the section is locked.</summary>
-public sealed class SectionModel(SectionSettings settings, SectionDirectory directory, PackageDatabase db, ArchiveIndex<SourcePackage> sources,
-    IReadOnlyDictionary<string, string>? sourceTestVersions)
+/// <summary>
+/// Everything the pages of one section are made from, gathered while the section is locked.
+/// The indexes and states are loaded when first asked for: a section found unchanged since its
+/// pages were written is reported from its record and need not be loaded at all.
+/// </summary>
+public sealed class SectionModel(SectionSettings settings, SectionDirectory directory, Lazy<SectionData> data)
 {
+    public SectionModel(SectionSettings settings, SectionDirectory directory, SectionData data)
+        : this(settings, directory, new Lazy<SectionData>(data))
+    {
+    }
+
     public string Name => Settings.Name;
 
     public SectionSettings Settings { get; } = settings;
 
     public SectionDirectory Directory { get; } = directory;
 
-    public PackageDatabase Db { get; } = db;
+    public PackageDatabase Db => data.Value.Db;
 
-    public ArchiveIndex<SourcePackage> Sources { get; } = sources;
+    public ArchiveIndex<SourcePackage> Sources => data.Value.Sources;
+
+    /// <summary>Whether the indexes and states were loaded (for tests and timings).</summary>
+    public bool IsLoaded => data.IsValueCreated;
 
     public SectionLogFiles Logs { get; set; } = SectionLogFiles.Read(directory);
 
@@ -46,15 +57,31 @@ public sealed class SectionModel(SectionSettings settings, SectionDirectory dire
     /// <summary>The fingerprint of everything the section's pages are made from (null when some input cannot be told).</summary>
     public string? InputsFingerprint { get; set; }
 
-    /// <summary>Whether <see cref="InputsFingerprint"/> is the one its pages were last written with: they need no rendering.</summary>
-    public bool Unchanged { get; set; }
+    /// <summary>
+    /// Whether <see cref="InputsFingerprint"/>, taken before this run changed anything, is the one
+    /// the section's pages were last written with: nothing needs archiving, classifying or
+    /// rendering, and what the dated pages show comes from <see cref="Previous"/>.
+    /// </summary>
+    public bool Unchanged => Previous != null;
+
+    /// <summary>What the last run recorded of the section, when the section is unchanged since.</summary>
+    public Pipeline.SectionRecord? Previous { get; set; }
+
+    /// <summary>The names summary.json reports the section under, once written (recorded for the next run).</summary>
+    public IReadOnlyList<string>? SummaryNames { get; set; }
+
+    /// <summary>The maintainer and uploader addresses of the section's sources, sorted (each has a page).</summary>
+    public IReadOnlyList<string>? MaintainerEmails { get; set; }
+
+    /// <summary>The rows of the index page's state table, once built (recorded for the next run).</summary>
+    public IReadOnlyList<Modules.RenderSectionPages.IndexRow>? IndexRows { get; set; }
 
     /// <summary>Whether states.png was drawn for this section in this run.</summary>
     public bool HasChart { get; set; }
 
     /// <summary>The version of a source under test: the final distribution's in upgrade sections ("None" when it is not there), else its own.</summary>
     public string SourceTestVersion(SourcePackage source) =>
-        sourceTestVersions == null ? source.Version : sourceTestVersions.GetValueOrDefault(source.Name, "None");
+        data.Value.SourceTestVersions is not { } versions ? source.Version : versions.GetValueOrDefault(source.Name, "None");
 
     /// <summary>Whether a binary's source version differs from its source's Sources version (piuparts' "[cruft]"); missingSource says what a source absent from Sources counts as.</summary>
     public bool IsCruft(BinaryPackage binary, bool missingSource)
@@ -66,7 +93,14 @@ public sealed class SectionModel(SectionSettings settings, SectionDirectory dire
     private int[]? _stateCounts;
 
     /// <summary>The number of packages in each of the fourteen list states (by <see cref="PackageState"/>), counted once.</summary>
-    public IReadOnlyList<int> StateCounts => _stateCounts ??= PackageStates.ListStates.Select(s => Db.InState(s).Count).ToArray();
+    public IReadOnlyList<int> StateCounts => _stateCounts ??= Previous?.Counts.ToArray()
+        ?? PackageStates.ListStates.Select(s => Db.InState(s).Count).ToArray();
+
+    /// <summary>The number of binary packages of the section.</summary>
+    public int PackageCount => Previous?.Total ?? Db.Count;
+
+    /// <summary>The index URLs the section's packages were read from.</summary>
+    public IReadOnlyList<string> IndexUrls => Previous?.Urls ?? Db.IndexUrls;
 
     private Dictionary<(LogDirectory, string), LogFile>? _latest;
 

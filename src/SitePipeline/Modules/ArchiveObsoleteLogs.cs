@@ -9,7 +9,8 @@ public sealed class ArchiveObsoleteLogs : IModule
 {
     public IReadOnlyList<Document> Execute(SiteContext context, IReadOnlyList<Document> documents)
     {
-        foreach (var section in context.Sections)
+        // An unchanged section is as the last run left it: nothing became obsolete.
+        foreach (var section in context.Sections.Where(s => !s.Unchanged))
         {
             var obsolete = ObsoleteLogs.Find(section.Db);
             foreach (var error in ObsoleteLogs.Archive(section.Directory, obsolete))

@@ -19,7 +19,8 @@ public sealed class ClassifyLogs : IModule
             context.Log($"known-problem-directory {directory} does not exist: no logs are classified");
         foreach (var error in problems.Errors)
             context.Log($"{error}: definition skipped");
-        foreach (var section in context.Sections)
+        // An unchanged section's logs, .kpr files and definitions are as the last run left them.
+        foreach (var section in context.Sections.Where(s => !s.Unchanged))
         {
             section.ProblemSet = problems.Without(section.Settings.Words("exclude-known-problems"));
             var result = new KprRefresher(section.ProblemSet).Refresh(section.Directory.Path, KprRefreshOptions.Report);

@@ -7,58 +7,56 @@ using Piuparts.SitePipeline.Pipeline;
 namespace Piuparts.SitePipeline.Modules;
 
 /// <summary>
-/// Takes a fingerprint of everything a section's pages are made from, once the master
-/// directory is as this run leaves it (logs archived, .kpr files refreshed) and while it is
-/// still locked, and marks the
-/// section unchanged when it equals the one recorded when its pages were last written. The
-/// render modules then skip the section's pages (except those showing the time), and
-/// KeepUnchangedPages keeps their files. The inputs are cheap to read: configuration files,
-/// the validators of every index the section reads (size and time for file:, ETag and
-/// Last-Modified for HTTP), and the name, size and time of every file in the log directories
-/// of the section and of its depends-sections, whose logs decide its states.
+/// Takes the fingerprint of everything a changed section's pages are made from, once the
+/// master directory is as this run leaves it (logs archived, .kpr files refreshed) and while it
+/// is still locked; WriteFiles records it. The next run takes the same fingerprint before it
+/// changes anything (LoadSections): when it is the recorded one, the section is unchanged and
+/// is reported from its record. The inputs are cheap to read: the configuration files, the
+/// known-problem definitions, the validators of every index the section reads (size and time
+/// for file:, ETag and Last-Modified for HTTP) and of the Sources of every section of the run
+/// (maintainer pages link each other), and the name, size and time of every file in the log
+/// directories of the section and of its depends-sections, whose logs decide its states.
 /// </summary>
 public sealed class FingerprintSections : IModule
 {
     public IReadOnlyList<Document> Execute(SiteContext context, IReadOnlyList<Document> documents)
     {
-        using var fetcher = new IndexFetcher(proxy: context.Config.Piuparts.Global.NonEmpty("proxy"));
-        var loader = new DatabaseLoader(context.Config, context.Master, fetcher);
-        var validators = new Dictionary<string, string?>(StringComparer.Ordinal);
-        string? Validator(string url) => validators.TryGetValue(url, out var known) ? known : validators[url] = fetcher.Validator(url);
-
-        // Maintainer pages link the same address in the other sections of this run.
-        var processed = new List<object?>();
-        foreach (var section in context.Sections)
-            processed.Add(new { section.Name, Sources = SourcesValidators(context, section.Name, Validator) });
-
-        var definitions = Listing(context.Config.Piuparts.Global.NonEmpty("known-problem-directory") ?? ClassifyLogs.DefaultDirectory);
-        // The navigation of every page: the sections, and which have a chart (DrawCharts draws one wherever counts.txt has rows).
-        var navigation = context.AllSections.Select(name => new
-        {
-            name,
-            Chart = context.Sections.FirstOrDefault(s => s.Name == name)?.History?.Rows.Count > 0,
-        }).ToArray();
-        var configuration = new[] { context.Config.Piuparts.Path, context.Config.Distros.Path }.Select(Listing).ToArray();
-        foreach (var section in context.Sections)
-        {
-            var (urls, sections, error) = loader.Inputs(section.Name);
-            var sources = SourcesValidators(context, section.Name, Validator);
-            var packages = urls.Select(u => (u, Validator(u))).ToArray();
-            if (error != null || sources == null || packages.Any(p => p.Item2 == null))
-                continue;
-            var logs = sections.Select(s => new { s, Files = LogListing(context.Master.Section(s)) }).ToArray();
-            section.InputsFingerprint = context.Fingerprints.Of(
-                section.Name, configuration, definitions, processed, packages.Select(p => $"{p.u} {p.Item2}").ToArray(), sources, logs,
-                section.HasSummary, navigation);
-            section.Unchanged = context.Manifest.SectionFingerprint(section.Name) == section.InputsFingerprint
-                && context.Manifest.PagesOf(section.Name).All(page => context.Manifest.Valid(page, Path.Combine(context.OutputDirectory, page)) != null);
-            if (section.Unchanged)
-                context.Log($"{section.Name}: nothing changed since the pages were written; only the dated pages are rendered");
-        }
+        foreach (var section in context.Sections.Where(s => !s.Unchanged))
+            section.InputsFingerprint = Compute(context, section.Name);
         return documents;
     }
 
-    private static string[]? SourcesValidators(SiteContext context, string section, Func<string, string?> validator)
+    /// <summary>The fingerprint of a section's inputs as they are now, or null when one of them cannot be told.</summary>
+    public static string? Compute(SiteContext context, string section)
+    {
+        var settings = context.Config.Piuparts.Section(section);
+        if (settings == null)
+            return null;
+        var (urls, sections, error) = context.Loader.Inputs(section);
+        if (error != null)
+            return null;
+        var packages = new List<string>();
+        foreach (var url in urls)
+        {
+            if (context.Validator(url) is not { } validator)
+                return null;
+            packages.Add($"{url} {validator}");
+        }
+        var processed = new List<object>();
+        foreach (var name in context.RequestedSections)
+        {
+            if (SourcesValidators(context, name) is not { } sources)
+                return null;
+            processed.Add(new { name, sources });
+        }
+        var definitions = Listing(context.Config.Piuparts.Global.NonEmpty("known-problem-directory") ?? ClassifyLogs.DefaultDirectory);
+        var configuration = new[] { context.Config.Piuparts.Path, context.Config.Distros.Path }.Select(Listing).ToArray();
+        var logs = sections.Select(s => new { s, Files = LogListing(context.Master.Section(s)) }).ToArray();
+        return context.Fingerprints.Of(section, configuration, definitions, context.AllSections, processed, packages, logs,
+            settings.Words("json-sections") is not ["none", ..]);
+    }
+
+    private static string[]? SourcesValidators(SiteContext context, string section)
     {
         var settings = context.Config.Piuparts.Section(section);
         if (settings == null)
@@ -79,7 +77,7 @@ public sealed class FingerprintSections : IModule
         var result = new List<string>();
         foreach (var url in urls)
         {
-            if (validator(url) is not { } value)
+            if (context.Validator(url) is not { } value)
                 return null;
             result.Add($"{url} {value}");
         }

@@ -16,20 +16,17 @@ public sealed class LoadSections : IModule
 {
     public IReadOnlyList<Document> Execute(SiteContext context, IReadOnlyList<Document> documents)
     {
-        using var fetcher = new IndexFetcher(proxy: context.Config.Piuparts.Global.NonEmpty("proxy"));
-        var loader = new DatabaseLoader(context.Config, context.Master, fetcher, context.Log, snapshots: true);
         // Sources indexes are snapshotted as Packages ones are: an unchanged Sources.xz is not decoded again.
-        var sourceLoader = new IndexLoader(fetcher, new IndexSnapshot(Path.Combine(context.Master.Root, DatabaseLoader.SnapshotDirectory)));
-        var requested = context.Options.Sections.Count > 0 ? context.Options.Sections : context.AllSections;
-        foreach (var name in requested)
+        var sourceLoader = new IndexLoader(context.Fetcher, new IndexSnapshot(Path.Combine(context.Master.Root, DatabaseLoader.SnapshotDirectory)));
+        foreach (var name in context.RequestedSections)
         {
-            if (Load(context, loader, sourceLoader, name) is { } model)
+            if (Load(context, sourceLoader, name) is { } model)
                 context.Sections.Add(model);
         }
         return documents;
     }
 
-    private static SectionModel? Load(SiteContext context, DatabaseLoader loader, IndexLoader sourceLoader, string name)
+    private static SectionModel? Load(SiteContext context, IndexLoader sourceLoader, string name)
     {
         var settings = context.Config.Piuparts.Section(name);
         var unsafeName = Core.MasterDir.MasterDirectory.CheckSectionName(name);
@@ -56,7 +53,31 @@ public sealed class LoadSections : IModule
         }
         context.Locks[name] = held;
 
-        var (db, errors) = loader.Load(name, recycle: false);
+        if (Unchanged(context, name) is { } record)
+        {
+            context.Log($"{name}: nothing changed since its pages were written; only the dated pages are rendered");
+            var lazy = new Lazy<SectionData>(() => LoadData(context, sourceLoader, name, settings)
+                ?? throw new InvalidOperationException($"{name}: the indexes of an unchanged section could not be loaded again"));
+            return new SectionModel(settings, directory, lazy) { Previous = record, InputsFingerprint = record.Fingerprint };
+        }
+        return LoadData(context, sourceLoader, name, settings) is { } data ? new SectionModel(settings, directory, data) : null;
+    }
+
+    // The last run's record when the section's inputs are as that run left them and its pages as it wrote them.
+    private static SectionRecord? Unchanged(SiteContext context, string name)
+    {
+        if (!context.PreviousRecords.TryGetValue(name, out var record))
+            return null;
+        if (FingerprintSections.Compute(context, name) != record.Fingerprint)
+            return null;
+        var pages = context.Manifest.PagesOf(name).ToList();
+        return pages.Count == record.Pages && pages.All(page => context.Manifest.Valid(page, Path.Combine(context.OutputDirectory, page)) != null)
+            ? record : null;
+    }
+
+    private static SectionData? LoadData(SiteContext context, IndexLoader sourceLoader, string name, Core.Config.SectionSettings settings)
+    {
+        var (db, errors) = context.Loader.Load(name, recycle: false);
         if (db == null)
         {
             foreach (var error in errors)
@@ -92,7 +113,7 @@ public sealed class LoadSections : IModule
             testVersions = finalSources.Index.InOrder.ToDictionary(s => s.Name, s => s.Version, StringComparer.Ordinal);
         }
         context.Log($"{name}: {db.Count} binary packages, {sources.Index.Count} source packages");
-        return new SectionModel(settings, directory, db, sources.Index, testVersions);
+        return new SectionData(db, sources.Index, testVersions);
     }
 
     private static void Fail(SiteContext context, string section, string message)

@@ -26,7 +26,7 @@ public sealed class RenderGlobalPages : IModule
                     {
                         s.Name,
                         Description = RenderSectionPages.Description(s),
-                        Total = s.Db.Count,
+                        Total = s.PackageCount,
                         Failed = s.StateCounts[(int)PackageState.FailedTesting],
                     }).ToArray()
                     : [];

@@ -24,9 +24,13 @@ public sealed class RenderMachineReadable : IModule
         output.Add(Document.Text(SectionsYaml.FileName, () => SectionsYaml.Render(context.AllSections)));
         foreach (var section in context.Sections)
         {
-            var verdicts = section.SourceResults.Select(r => new SourceResult(r.Name, r.Verdict, r.Version)).ToArray();
-            output.Add(Document.Text($"{section.Name}/{SourcesTxt.FileName}", () => SourcesTxt.Render(verdicts)));
-            output.Add(Document.Text($"{section.Name}/{SourcesYaml.FileName}", () => SourcesYaml.Render(verdicts)));
+            // An unchanged section's sources.txt and sources.yaml are as the last run wrote them.
+            if (!section.Unchanged)
+            {
+                var verdicts = section.SourceResults.Select(r => new SourceResult(r.Name, r.Verdict, r.Version)).ToArray();
+                output.Add(Document.Text($"{section.Name}/{SourcesTxt.FileName}", () => SourcesTxt.Render(verdicts)));
+                output.Add(Document.Text($"{section.Name}/{SourcesYaml.FileName}", () => SourcesYaml.Render(verdicts)));
+            }
             var counts = Path.Combine(section.Directory.Path, CountsFile.FileName);
             if (File.Exists(counts))
                 output.Add(new Document($"{section.Name}/{CountsFile.FileName}", () => File.ReadAllBytes(counts)));
@@ -34,8 +38,15 @@ public sealed class RenderMachineReadable : IModule
                 continue;
             var settings = section.Settings;
             var names = ReportingNames.FromJsonSections(settings["json-sections"], () => standard.Name(settings.Distro, settings.DistroList));
-            output.Add(new Document($"{section.Name}/{GlobalSummary.FileName}", () =>
+            section.SummaryNames = names;
+            var destination = $"{section.Name}/{GlobalSummary.FileName}";
+            output.Add(new Document(destination, () =>
             {
+                // Unchanged, and reported under the same names: the last summary with today's date.
+                if (section.Previous?.SummaryNames is { } previous && previous.SequenceEqual(names, StringComparer.Ordinal)
+                    && ReadIfExists(Path.Combine(context.OutputDirectory, destination)) is { } written
+                    && SummaryJson.WithDate(written, date) is { } redated)
+                    return redated;
                 var db = section.Db;
                 var binaries = db.Names.Select(n => new SummaryBinary(n, db.Package(n)!.SourceName, db.ResolvedState(n))).ToArray();
                 var summary = SectionSummary.Build(section.Name, names, binaries, n => db.Reverse(n).BlockCount,
@@ -46,5 +57,17 @@ public sealed class RenderMachineReadable : IModule
             }));
         }
         return output;
+    }
+
+    private static byte[]? ReadIfExists(string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 }

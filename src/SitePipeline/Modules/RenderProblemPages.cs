@@ -22,7 +22,8 @@ public sealed partial class RenderProblemPages : IModule
     public IReadOnlyList<Document> Execute(SiteContext context, IReadOnlyList<Document> documents)
     {
         var output = documents.ToList();
-        foreach (var section in context.Sections)
+        // An unchanged section keeps its problem pages, and its index its problem links (from its record).
+        foreach (var section in context.Sections.Where(s => !s.Unchanged))
         {
             var rdeps = new Dictionary<string, int>(StringComparer.Ordinal);
             int Rdeps(string package) =>
@@ -42,8 +43,7 @@ public sealed partial class RenderProblemPages : IModule
                     section.Problems[state] = links = [];
                 links.Add(new ProblemLink(page, label, Counts(entries, problem.IsIssue)));
                 var destination = $"{section.Name}/{page}";
-                if (!section.Unchanged)
-                    output.Add(PageFrame.Page(context, destination, $"Packages in state {state.Name()} {label}", section.Name, "problem",
+                output.Add(PageFrame.Page(context, destination, $"Packages in state {state.Name()} {label}", section.Name, "problem",
                     () => Model(section, problem, entries, Rdeps)));
             }
         }

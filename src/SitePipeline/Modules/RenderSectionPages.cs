@@ -61,30 +61,37 @@ public sealed class RenderSectionPages : IModule
         {
             var counts = section.StateCounts;
             int total = counts.Sum();
-            var rows = new List<IndexRow>();
-            foreach (var state in PackageStates.ActiveStates)
-            {
-                var problems = section.ProblemLinks(state);
-                int count = counts[(int)state];
-                if (count == 0 && problems.Count == 0)
-                    continue;
-                double percent = total == 0 ? 0 : 100.0 * count / total;
-                rows.Add(new IndexRow(state.Name(), count, StateDisplay.IsBad(state),
-                    percent.ToString("0.##", CultureInfo.InvariantCulture),
-                    percent.ToString("0.0", CultureInfo.InvariantCulture) + "%",
-                    StateDisplay.LogDirectories(state).Select(d => d.DirectoryName()).ToArray(), problems));
-            }
+            section.IndexRows = section.Previous?.Rows ?? Rows(section, counts, total);
             return new
             {
                 Section = section.Name,
                 Description = Description(section),
-                Rows = rows,
+                Rows = section.IndexRows,
                 Total = total,
                 Chart = section.HasChart,
                 Summary = section.HasSummary,
-                Urls = section.Db.IndexUrls,
+                Urls = section.IndexUrls,
             };
         }, showTime: true);
+    }
+
+    // One row per active state with packages or known-problem links.
+    private static IndexRow[] Rows(SectionModel section, IReadOnlyList<int> counts, int total)
+    {
+        var rows = new List<IndexRow>();
+        foreach (var state in PackageStates.ActiveStates)
+        {
+            var problems = section.ProblemLinks(state);
+            int count = counts[(int)state];
+            if (count == 0 && problems.Count == 0)
+                continue;
+            double percent = total == 0 ? 0 : 100.0 * count / total;
+            rows.Add(new IndexRow(state.Name(), count, StateDisplay.IsBad(state),
+                percent.ToString("0.##", CultureInfo.InvariantCulture),
+                percent.ToString("0.0", CultureInfo.InvariantCulture) + "%",
+                StateDisplay.LogDirectories(state).Select(d => d.DirectoryName()).ToArray(), problems));
+        }
+        return [.. rows];
     }
 
     public sealed record IndexRow(string State, int Count, bool Bad, string Percent, string PercentText, IReadOnlyList<string> Logs, IReadOnlyList<ProblemLink> Problems);

@@ -20,10 +20,12 @@ public sealed class RenderSourcePages : IModule
     public IReadOnlyList<Document> Execute(SiteContext context, IReadOnlyList<Document> documents)
     {
         var output = documents.ToList();
-        // Every section's, as a changed section's maintainer pages link the others'; none when no section changed.
-        var maintainersBySection = context.Sections.Any(s => !s.Unchanged)
-            ? context.Sections.ToDictionary(s => s.Name, Maintainers, StringComparer.Ordinal)
-            : [];
+        // A changed section's maintainer pages link the same address in the other sections: every
+        // section's addresses are known, an unchanged one's from its record.
+        var maintainersBySection = context.Sections.Where(s => !s.Unchanged).ToDictionary(s => s.Name, Maintainers, StringComparer.Ordinal);
+        foreach (var section in context.Sections)
+            section.MaintainerEmails = section.Previous?.Maintainers ?? [.. maintainersBySection[section.Name].Keys];
+        var emailsBySection = context.Sections.ToDictionary(s => s.Name, s => s.MaintainerEmails!.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         foreach (var section in context.Sections.Where(s => !s.Unchanged))
         {
             // A source's table model is built once and shared by its page and its maintainers' pages.
@@ -54,7 +56,7 @@ public sealed class RenderSourcePages : IModule
                     continue;
                 var destination = $"{section.Name}/{Naming.MaintainerPage(email)}";
                 var others = context.Sections
-                    .Where(s => s != section && maintainersBySection[s.Name].ContainsKey(email))
+                    .Where(s => s != section && emailsBySection[s.Name].Contains(email))
                     .Select(s => new OtherSection(s.Name, $"../../../{s.Name}/{Naming.MaintainerPage(email)}"))
                     .ToArray();
                 output.Add(PageFrame.Page(context, destination, $"Status of {email} packages in {section.Name}", section.Name,

@@ -56,9 +56,21 @@ public sealed class WriteFiles : IModule
                 Removed++;
             }
         }
-        manifest.Save(entries, context.Sections.ToDictionary(s => s.Name, s => s.InputsFingerprint, StringComparer.Ordinal), context.OutputDirectory);
+        manifest.Save(entries, context.OutputDirectory);
+        SectionRecords.Save(context.OutputDirectory, context.Sections.ToDictionary(s => s.Name, s => Record(s, entries), StringComparer.Ordinal));
         context.Log($"wrote {Written} of {results.Length} files ({Unchanged} unchanged, {Skipped} of them not rendered), removed {Removed} stale pages");
         return documents;
+    }
+
+    // What the next run needs to report the section if it finds it unchanged; null when its inputs could not be fingerprinted.
+    private static SectionRecord? Record(Model.SectionModel section, Dictionary<string, PageManifest.Entry> entries)
+    {
+        if (section.InputsFingerprint is not { } fingerprint || section.IndexRows is not { } rows || section.MaintainerEmails is not { } emails)
+            return null;
+        int pages = entries.Keys.Count(d => d.StartsWith(section.Name + "/", StringComparison.Ordinal));
+        return section.Previous is { } previous
+            ? previous with { Pages = pages, SummaryNames = section.SummaryNames ?? previous.SummaryNames }
+            : new SectionRecord(fingerprint, pages, section.StateCounts, section.PackageCount, section.IndexUrls, rows, section.SummaryNames, emails);
     }
 
     private enum Outcome { Written, Same, Skipped }

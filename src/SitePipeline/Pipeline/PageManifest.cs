@@ -12,27 +12,28 @@ namespace Piuparts.SitePipeline.Pipeline;
 /// </summary>
 public sealed class PageManifest
 {
-    public const string FileName = ".piuparts-site-pages";
+    /// <summary>The directory of the output directory where a run keeps what the next one needs (not part of the site).</summary>
+    public const string CacheDirectory = ".piuparts-site";
+
+    public const string FileName = "pages";
     private const string Magic = "piuparts-site pages 1";
 
     private readonly string _path;
     private readonly Dictionary<string, Entry> _entries;
-    private readonly Dictionary<string, string> _sections;
 
-    private PageManifest(string path, Dictionary<string, Entry> entries, Dictionary<string, string> sections)
+    private PageManifest(string path, Dictionary<string, Entry> entries)
     {
         _path = path;
         _entries = entries;
-        _sections = sections;
     }
 
-    private static PageManifest Empty(string path) => new(path, new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+    private static PageManifest Empty(string path) => new(path, new(StringComparer.Ordinal));
 
     public readonly record struct Entry(string Fingerprint, long Length, long ModifiedTicks);
 
     public static PageManifest Load(string outputDirectory)
     {
-        var path = Path.Combine(outputDirectory, FileName);
+        var path = Path.Combine(outputDirectory, CacheDirectory, FileName);
         var manifest = Empty(path);
         try
         {
@@ -42,11 +43,6 @@ public sealed class PageManifest
             while (reader.ReadLine() is { } line)
             {
                 var parts = line.Split('\t');
-                if (parts is [SectionMark, var print, var section])
-                {
-                    manifest._sections[section] = print;
-                    continue;
-                }
                 if (parts.Length != 4
                     || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out long length)
                     || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out long ticks))
@@ -60,11 +56,6 @@ public sealed class PageManifest
         }
         return manifest;
     }
-
-    private const string SectionMark = "section";
-
-    /// <summary>The inputs fingerprint a section's pages were last written with, or null.</summary>
-    public string? SectionFingerprint(string section) => _sections.GetValueOrDefault(section);
 
     /// <summary>The destinations recorded under a section's directory.</summary>
     public IEnumerable<string> PagesOf(string section) =>
@@ -85,10 +76,9 @@ public sealed class PageManifest
     /// <summary>
     /// Writes the manifest: <paramref name="current"/> for the pages of this run, and the earlier
     /// entries of pages this run did not produce whose files are still there (sections not
-    /// reported this time); <paramref name="sections"/> are the inputs fingerprints of the
-    /// sections whose pages this run wrote (null: none recorded), the others are kept.
+    /// reported this time).
     /// </summary>
-    public void Save(IReadOnlyDictionary<string, Entry> current, IReadOnlyDictionary<string, string?> sections, string outputDirectory)
+    public void Save(IReadOnlyDictionary<string, Entry> current, string outputDirectory)
     {
         var all = new SortedDictionary<string, Entry>(StringComparer.Ordinal);
         foreach (var (destination, entry) in _entries)
@@ -98,19 +88,10 @@ public sealed class PageManifest
         }
         foreach (var (destination, entry) in current)
             all[destination] = entry;
-        var prints = new SortedDictionary<string, string>(_sections, StringComparer.Ordinal);
-        foreach (var (section, print) in sections)
-        {
-            if (print == null)
-                prints.Remove(section);
-            else
-                prints[section] = print;
-        }
         var text = new StringBuilder(Magic).Append('\n');
-        foreach (var (section, print) in prints)
-            text.Append(CultureInfo.InvariantCulture, $"{SectionMark}\t{print}\t{section}\n");
         foreach (var (destination, entry) in all.Where(e => !e.Key.AsSpan().ContainsAny("\t\n\r")))
             text.Append(CultureInfo.InvariantCulture, $"{entry.Fingerprint}\t{entry.Length}\t{entry.ModifiedTicks}\t{destination}\n");
+        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
         AtomicFile.Replace(_path, Encoding.UTF8.GetBytes(text.ToString()), flushToDisk: false);
     }
 }

@@ -66,7 +66,7 @@ public static class ReportPipeline
             var (templates, templateErrors) = TemplateSet.Load(options.TemplatesDirectory);
             if (templates == null)
                 return new ReportResult(false, templateErrors, 0, 0, 0);
-            var context = new SiteContext(config, options, output, templates, log);
+            using var context = new SiteContext(config, options, output, templates, log);
             var writer = new WriteFiles();
             try
             {

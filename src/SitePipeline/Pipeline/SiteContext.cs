@@ -7,7 +7,7 @@ using Piuparts.SitePipeline.Rendering;
 namespace Piuparts.SitePipeline.Pipeline;
 
 /// <summary>What every module of a report run shares: configuration, directories, the sections read so far, the templates, and the log.</summary>
-public sealed class SiteContext(SiteConfig config, ReportOptions options, string outputDirectory, TemplateSet templates, Action<string> log)
+public sealed class SiteContext(SiteConfig config, ReportOptions options, string outputDirectory, TemplateSet templates, Action<string> log) : IDisposable
 {
     public SiteConfig Config { get; } = config;
 
@@ -21,12 +21,42 @@ public sealed class SiteContext(SiteConfig config, ReportOptions options, string
     public TemplateSet Templates { get; } = templates;
 
     private PageManifest? _manifest;
+    private Dictionary<string, SectionRecord>? _records;
+
+    /// <summary>What the last run recorded of each section, read once.</summary>
+    public IReadOnlyDictionary<string, SectionRecord> PreviousRecords => _records ??= SectionRecords.Load(OutputDirectory);
+
+    private Core.Archive.IndexFetcher? _fetcher;
+    private Core.States.DatabaseLoader? _loader;
+    private readonly Dictionary<string, string?> _validators = new(StringComparer.Ordinal);
+
+    /// <summary>The run's index fetcher (one HTTP client), disposed with the context.</summary>
+    public Core.Archive.IndexFetcher Fetcher => _fetcher ??= new Core.Archive.IndexFetcher(proxy: Config.Piuparts.Global.NonEmpty("proxy"));
+
+    /// <summary>Loads sections' databases as the master does, with index snapshots; shared by the sections of the run.</summary>
+    public Core.States.DatabaseLoader Loader => _loader ??= new Core.States.DatabaseLoader(Config, Master, Fetcher, Log, snapshots: true);
+
+    /// <summary>An index URL's validator, asked once per run.</summary>
+    public string? Validator(string url)
+    {
+        lock (_validators)
+        {
+            if (!_validators.TryGetValue(url, out var value))
+                _validators[url] = value = Fetcher.Validator(url);
+            return value;
+        }
+    }
+
+    public void Dispose() => _fetcher?.Dispose();
 
     /// <summary>What the last run recorded of the pages in the output directory, read once.</summary>
     public PageManifest Manifest => _manifest ??= PageManifest.Load(OutputDirectory);
 
     /// <summary>Fingerprints of page inputs, salted with these templates.</summary>
     public Fingerprints Fingerprints { get; } = new(templates.Hash);
+
+    /// <summary>The sections this run is asked to report, in order.</summary>
+    public IReadOnlyList<string> RequestedSections => Options.Sections.Count > 0 ? Options.Sections : AllSections;
 
     /// <summary>Every section of [global] sections, in configuration order (navigation lists them all).</summary>
     public IReadOnlyList<string> AllSections => Config.Piuparts.Sections;

@@ -29,6 +29,25 @@ public static class SummaryJson
         return Encoding.ASCII.GetBytes(text.ToString());
     }
 
+    /// <summary>
+    /// The bytes of a summary this class wrote, with another <c>_date</c>; null when
+    /// <paramref name="written"/> does not have the shape <see cref="Serialize"/> gives.
+    /// </summary>
+    public static byte[]? WithDate(byte[] written, string date)
+    {
+        var text = Encoding.ASCII.GetString(written);
+        const string key = "\n \"_date\": ";
+        int start = text.IndexOf(key, StringComparison.Ordinal);
+        int end = start < 0 ? -1 : text.IndexOf("\",\n", start + key.Length, StringComparison.Ordinal);
+        if (!text.StartsWith("{\n", StringComparison.Ordinal) || end < 0)
+            return null;
+        var replaced = new StringBuilder(text.Length);
+        replaced.Append(text, 0, start + key.Length);
+        String(replaced, date);
+        replaced.Append(text, end + 1, text.Length - end - 1);
+        return Encoding.ASCII.GetBytes(replaced.ToString());
+    }
+
     /// <summary>Writes the file atomically: a crash leaves the old file or the new one, never a part.</summary>
     public static void Write(PackageSummary summary, string path) => AtomicFile.Replace(path, Serialize(summary));
 

@@ -23,10 +23,42 @@ public sealed class IncrementalReportTests : IDisposable
             new ReportOptions { Now = SmallArchive.Now.AddMinutes(30), LockWait = TimeSpan.Zero }, log.Add);
 
         Assert.Equal(0, first.FilesNotRendered);
-        Assert.Contains("sid: nothing changed since the pages were written; only the dated pages are rendered", log);
+        Assert.Contains("sid: nothing changed since its pages were written; only the dated pages are rendered", log);
         // Written with the new time: the section index, the four global pages and summary.json (its _date).
         Assert.Equal(6, second.FilesWritten);
         Assert.Equal(SitePages(_archive.Output).Length - 5, second.FilesNotRendered);
+    }
+
+    [Fact]
+    public void An_unchanged_section_reported_the_next_day_gives_the_same_site_as_a_report_from_scratch()
+    {
+        _archive.Report();
+        var nextDay = SmallArchive.Now.AddDays(1);
+        var log = new List<string>();
+
+        var rerun = ReportPipeline.Run(_archive.Config(), new ReportOptions { Now = nextDay, LockWait = TimeSpan.Zero }, log.Add);
+        var scratch = Path.Combine(_archive.Root, "scratch");
+        ReportPipeline.Run(_archive.Config(), new ReportOptions { Now = nextDay, OutputDirectory = scratch, LockWait = TimeSpan.Zero }, _ => { });
+
+        Assert.Empty(rerun.Errors);
+        Assert.Contains("sid: nothing changed since its pages were written; only the dated pages are rendered", log);
+        Assert.DoesNotContain(log, line => line.Contains("binary packages", StringComparison.Ordinal)); // the indexes were not loaded
+        Assert.Equal(2, File.ReadAllLines(_archive.Section("counts.txt")).Length - 1); // a row for each day
+        AssertSameSite(scratch, _archive.Output);
+    }
+
+    [Fact]
+    public void A_lost_page_manifest_makes_the_next_run_render_every_page_again()
+    {
+        _archive.Report();
+        File.Delete(Path.Combine(_archive.Output, PageManifest.CacheDirectory, PageManifest.FileName));
+        var log = new List<string>();
+
+        var rerun = _archive.Report(log);
+
+        Assert.DoesNotContain(log, line => line.Contains("nothing changed", StringComparison.Ordinal));
+        Assert.Equal(0, rerun.FilesNotRendered);
+        Assert.Equal(0, rerun.FilesWritten);
     }
 
     [Fact]
@@ -81,7 +113,7 @@ public sealed class IncrementalReportTests : IDisposable
     {
         _archive.Report();
         var before = SitePages(_archive.Output).ToDictionary(p => p, p => File.ReadAllText(Path.Combine(_archive.Output, p)));
-        File.WriteAllText(Path.Combine(_archive.Output, PageManifest.FileName), "piuparts-site pages 1\nnot\ta\tvalid line\n");
+        File.WriteAllText(Path.Combine(_archive.Output, PageManifest.CacheDirectory, PageManifest.FileName), "piuparts-site pages 1\nnot\ta\tvalid line\n");
 
         var rerun = _archive.Report();
 
@@ -120,7 +152,7 @@ public sealed class IncrementalReportTests : IDisposable
     private static void AssertSameSite(string expected, string actual)
     {
         string[] Files(string root) => Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(root, f)).Where(f => f != PageManifest.FileName).Order(StringComparer.Ordinal).ToArray();
+            .Select(f => Path.GetRelativePath(root, f)).Where(f => !f.StartsWith(PageManifest.CacheDirectory + "/", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
         var files = Files(expected);
         Assert.Equal(files, Files(actual));
         foreach (var file in files)

@@ -1,0 +1,7 @@
+using Piuparts.Core.Archive;
+using Piuparts.Core.States;
+
+namespace Piuparts.SitePipeline.Model;
+
+/// <summary>A section's indexes and computed states, and the final distribution's source versions in upgrade sections.</summary>
+public sealed record SectionData(PackageDatabase Db, ArchiveIndex<SourcePackage> Sources, IReadOnlyDictionary<string, string>? SourceTestVersions);
