@@ -67,6 +67,9 @@ public sealed class SectionModel(SectionSettings settings, SectionDirectory dire
     /// <summary>What the last run recorded of the section, when the section is unchanged since.</summary>
     public Pipeline.SectionRecord? Previous { get; set; }
 
+    /// <summary>State page entries of depended-on names, shared by every package that depends on them.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, Modules.RenderSectionPages.DependencyEntry> DependencyEntries { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The names summary.json reports the section under, once written (recorded for the next run).</summary>
     public IReadOnlyList<string>? SummaryNames { get; set; }
 

@@ -123,11 +123,14 @@ public sealed class RenderSectionPages : IModule
     private static DependencyEntry Dependency(SectionModel section, string[] group)
     {
         var first = Named(section, group[0]);
-        return new DependencyEntry(first.Name, first.Href, first.State, first.Bad, first.Providers,
-            group.Skip(1).Select(name => Named(section, name)).ToArray());
+        return group.Length == 1 ? first : first with { Alternatives = group.Skip(1).Select(name => Named(section, name)).ToArray() };
     }
 
-    private static DependencyEntry Named(SectionModel section, string name)
+    // A name's entry is the same wherever it is depended on (libc6 by tens of thousands): made once per section.
+    private static DependencyEntry Named(SectionModel section, string name) =>
+        section.DependencyEntries.GetOrAdd(name, static (name, section) => MakeNamed(section, name), section);
+
+    private static DependencyEntry MakeNamed(SectionModel section, string name)
     {
         var db = section.Db;
         var state = db.DependencyState(name);
