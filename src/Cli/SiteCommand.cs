@@ -13,8 +13,8 @@ public static class SiteCommand
         root.Add(CommonOptions.Distros);
         root.Add(MasterVerb.Create());
         root.Add(NotBuiltVerb.Create("slave", "Reserve packages from the master, run piuparts, submit the logs"));
-        root.Add(NotBuiltVerb.Create("reschedule", "Mark old pass and fail logs for retesting"));
-        root.Add(NotBuiltVerb.Create("expire", "Remove logs past their age limits"));
+        root.Add(RescheduleVerb.Create());
+        root.Add(RescheduleVerb.CreateExpire());
         root.Add(NotBuiltVerb.Create("backup", "Copy the state files to backup-directory"));
         root.Add(ReportVerb.Create());
         root.Add(ConfigVerb.Create());
