@@ -15,6 +15,7 @@ public static class SiteCommand
         root.Add(NotBuiltVerb.Create("slave", "Reserve packages from the master, run piuparts, submit the logs"));
         root.Add(RescheduleVerb.Create());
         root.Add(RescheduleVerb.CreateExpire());
+        root.Add(ArchiveVerb.Create());
         root.Add(NotBuiltVerb.Create("backup", "Copy the state files to backup-directory"));
         root.Add(ReportVerb.Create());
         root.Add(ConfigVerb.Create());

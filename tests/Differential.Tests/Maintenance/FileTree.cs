@@ -7,7 +7,7 @@ namespace Piuparts.Differential.Tests.Maintenance;
 /// relative path, the first path of its hard-link group (so "marked for recycling" shows as
 /// a link to the log), the modification time in whole seconds and a hash of the content.
 /// Directories are left out (piuparts' scripts create empty ones freely), and so are the
-/// master.lock files piuparts-site takes.
+/// master.lock files piuparts-site takes; stamps show only that they exist.
 /// </summary>
 public sealed class FileTree
 {
@@ -32,6 +32,12 @@ public sealed class FileTree
                 continue;
             var group = byInode.TryAdd(inode, path) ? path : byInode[inode];
             var full = Path.Combine(root, path);
+            // Stamps are set from each side's clock: only that they exist can be compared.
+            if (Path.GetFileName(path) is "stamp" || path.EndsWith(".stamp", StringComparison.Ordinal))
+            {
+                files[path] = "stamp";
+                continue;
+            }
             var seconds = new DateTimeOffset(File.GetLastWriteTimeUtc(full)).ToUnixTimeSeconds();
             var hash = Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(full)))[..16];
             files[path] = $"{group} {seconds} {hash}";
