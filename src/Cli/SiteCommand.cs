@@ -16,7 +16,7 @@ public static class SiteCommand
         root.Add(RescheduleVerb.Create());
         root.Add(RescheduleVerb.CreateExpire());
         root.Add(ArchiveVerb.Create());
-        root.Add(NotBuiltVerb.Create("backup", "Copy the state files to backup-directory"));
+        root.Add(BackupVerb.Create());
         root.Add(ReportVerb.Create());
         root.Add(ConfigVerb.Create());
         return root;
