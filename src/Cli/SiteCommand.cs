@@ -17,6 +17,7 @@ public static class SiteCommand
         root.Add(RescheduleVerb.CreateExpire());
         root.Add(ArchiveVerb.Create());
         root.Add(BackupVerb.Create());
+        root.Add(DetectProblemsVerb.Create());
         root.Add(ReportVerb.Create());
         root.Add(ConfigVerb.Create());
         return root;

@@ -7,7 +7,7 @@ namespace Piuparts.Differential.Tests.Maintenance;
 /// relative path, the first path of its hard-link group (so "marked for recycling" shows as
 /// a link to the log), the modification time in whole seconds and a hash of the content.
 /// Directories are left out (piuparts' scripts create empty ones freely), and so are the
-/// master.lock files piuparts-site takes; stamps show only that they exist.
+/// lock files (master.lock, dwke.lock); stamps show only that they exist.
 /// </summary>
 public sealed class FileTree
 {
@@ -16,7 +16,8 @@ public sealed class FileTree
     /// <summary>Relative path → "link-group mtime hash".</summary>
     public SortedDictionary<string, string> Files { get; }
 
-    public static FileTree Of(string root)
+    /// <param name="timeless">Files whose time is left out (written at run time, like .kpr files).</param>
+    public static FileTree Of(string root, Func<string, bool>? timeless = null)
     {
         // GNU find prints the inode, which .NET does not expose.
         var listing = Core.Tests.Support.DebianTools.Run("/usr/bin/find", [root, "-type", "f", "-printf", "%i %P\\0"]);
@@ -27,8 +28,8 @@ public sealed class FileTree
             .OrderBy(e => e.Path, StringComparer.Ordinal);
         foreach (var (inode, path) in entries)
         {
-            // Taken by piuparts-site (and piuparts' master), never by piuparts' cron scripts.
-            if (Path.GetFileName(path) == Core.MasterDir.SectionDirectory.LockFile)
+            // Locks: created by whoever takes them first.
+            if (Path.GetFileName(path) is Core.MasterDir.SectionDirectory.LockFile or "dwke.lock")
                 continue;
             var group = byInode.TryAdd(inode, path) ? path : byInode[inode];
             var full = Path.Combine(root, path);
@@ -38,7 +39,7 @@ public sealed class FileTree
                 files[path] = "stamp";
                 continue;
             }
-            var seconds = new DateTimeOffset(File.GetLastWriteTimeUtc(full)).ToUnixTimeSeconds();
+            var seconds = timeless?.Invoke(path) == true ? "-" : new DateTimeOffset(File.GetLastWriteTimeUtc(full)).ToUnixTimeSeconds().ToString();
             var hash = Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(full)))[..16];
             files[path] = $"{group} {seconds} {hash}";
         }
