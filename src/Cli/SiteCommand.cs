@@ -15,6 +15,8 @@ public static class SiteCommand
         root.Add(NotBuiltVerb.Create("slave", "Reserve packages from the master, run piuparts, submit the logs"));
         root.Add(RescheduleVerb.Create());
         root.Add(RescheduleVerb.CreateExpire());
+        root.Add(ReservationVerbs.CreateRescheduleUntestable());
+        root.Add(ReservationVerbs.CreateReleaseReserved());
         root.Add(ArchiveVerb.Create());
         root.Add(BackupVerb.Create());
         root.Add(DetectProblemsVerb.Create());
