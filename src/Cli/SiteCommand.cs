@@ -20,6 +20,8 @@ public static class SiteCommand
         root.Add(ArchiveVerb.Create());
         root.Add(BackupVerb.Create());
         root.Add(DetectProblemsVerb.Create());
+        root.Add(RotateLogsVerb.Create());
+        root.Add(CleanupVerb.Create());
         root.Add(ReportVerb.Create());
         root.Add(ConfigVerb.Create());
         return root;
