@@ -28,14 +28,24 @@ public static class MaintenanceOptions
         DefaultValueFactory = _ => 600,
     };
 
-    /// <summary>Adds the four options to a verb and returns them, for <see cref="MaintenanceRun.Start"/>.</summary>
-    public static (Option<string[]> Sections, Option<bool> DryRun, Option<string?> Now, Option<int> LockWait) AddTo(Command command)
+    public static Option<bool> Publish() => new("--publish")
     {
-        var options = (Sections(), DryRun(), Now(), LockWait());
-        command.Add(options.Item1);
-        command.Add(options.Item2);
-        command.Add(options.Item3);
-        command.Add(options.Item4);
+        Description = "append what is printed to <output-directory>/logs/YYYY/MM/DD/<verb>.txt (UTC date) instead, " +
+                      "where piuparts' cron jobs publish theirs",
+    };
+
+    /// <summary>Adds the common options to a verb and returns them, for <see cref="MaintenanceRun.Start"/>.</summary>
+    public static Set AddTo(Command command)
+    {
+        var options = new Set(Sections(), DryRun(), Now(), LockWait(), Publish());
+        command.Add(options.Sections);
+        command.Add(options.DryRun);
+        command.Add(options.Now);
+        command.Add(options.LockWait);
+        command.Add(options.Publish);
         return options;
     }
+
+    /// <summary>The common options of one verb.</summary>
+    public sealed record Set(Option<string[]> Sections, Option<bool> DryRun, Option<string?> Now, Option<int> LockWait, Option<bool> Publish);
 }

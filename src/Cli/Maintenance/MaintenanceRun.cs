@@ -56,7 +56,7 @@ public sealed class MaintenanceRun
     /// the reason printed) on bad input.
     /// </summary>
     public static MaintenanceRun? Start(ParseResult result, string verb,
-        (Option<string[]> Sections, Option<bool> DryRun, Option<string?> Now, Option<int> LockWait) options, out int exit,
+        MaintenanceOptions.Set options, out int exit,
         params string[] requiredGlobalKeys)
     {
         var error = result.InvocationConfiguration.Error;
@@ -84,10 +84,25 @@ public sealed class MaintenanceRun
                 return null;
             }
         }
+        var output = result.InvocationConfiguration.Output;
+        string? publishTo = null;
+        if (result.GetValue(options.Publish))
+        {
+            if (config.Piuparts.OutputDirectory is not { } html)
+            {
+                error.WriteLine($"piuparts-site {verb}: --publish needs [global] output-directory");
+                return null;
+            }
+            publishTo = Path.Combine(html, "logs", now.UtcDateTime.ToString("yyyy/MM/dd", System.Globalization.CultureInfo.InvariantCulture), verb + ".txt");
+            output = new StringWriter();
+        }
         exit = ExitCodes.Ok;
         return new MaintenanceRun(verb, config, sections, result.GetValue(options.DryRun), now,
-            TimeSpan.FromSeconds(Math.Max(0, result.GetValue(options.LockWait))), result.InvocationConfiguration.Output, error);
+            TimeSpan.FromSeconds(Math.Max(0, result.GetValue(options.LockWait))), output, error) { _publishTo = publishTo };
     }
+
+    // --publish: the output is collected and appended here at the end, as piuparts' publish_logs does.
+    private string? _publishTo;
 
     /// <summary>
     /// Runs <paramref name="work"/> for every section that has a directory, holding its
@@ -148,6 +163,11 @@ public sealed class MaintenanceRun
     {
         foreach (var line in _summaries)
             Output.WriteLine(DryRun ? $"dry run: {line}" : line);
+        if (_publishTo != null)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(_publishTo)!);
+            File.AppendAllText(_publishTo, $"{Now.UtcDateTime:ddd MMM d HH:mm:ss} UTC {Now.UtcDateTime:yyyy}\n{Output}\n");
+        }
         return _failed ? ExitCodes.Failed : ExitCodes.Ok;
     }
 

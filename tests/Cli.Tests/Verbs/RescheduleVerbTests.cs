@@ -14,7 +14,7 @@ public sealed class RescheduleVerbTests : IDisposable
     public RescheduleVerbTests()
     {
         _config = _dir.Write("piuparts.conf", System.Text.Encoding.UTF8.GetBytes(
-            $"[global]\nsections = sid gone\nmaster-directory = {_dir.Combine("master")}\nreschedule-fail-days = 5\n[sid]\ndistro = sid\n[gone]\ndistro = sid\n"));
+            $"[global]\nsections = sid gone\nmaster-directory = {_dir.Combine("master")}\noutput-directory = {_dir.Combine("html")}\nreschedule-fail-days = 5\n[sid]\ndistro = sid\n[gone]\ndistro = sid\n"));
         Log("sid/fail/old_1.log", 40);
         Log("sid/fail/new_1.log", 1);
         Log("sid/recycle/orphan_1.log", 3);
@@ -58,6 +58,18 @@ public sealed class RescheduleVerbTests : IDisposable
         Assert.True(File.Exists(_dir.Combine("master", "sid", "recycle", "old_1.log")));
         Assert.StartsWith("sid: 0 rescheduled, 0 expired, 0 obsolete, queued 1", second.Output);
         Assert.Equal(after, DirectoryTree.Of(_dir.Path).ToString());
+    }
+
+    [Fact]
+    public void Publish_appends_the_output_to_the_days_log_below_the_output_directory()
+    {
+        var first = Run("reschedule", "--publish");
+        Run("reschedule", "--publish");
+
+        Assert.Equal("", first.Output);
+        var published = File.ReadAllText(_dir.Combine("html", "logs", "2026", "11", "24", "reschedule.txt"));
+        Assert.StartsWith("Tue Nov 24 03:00:00 UTC 2026\nlink sid/fail/old_1.log -> sid/recycle/old_1.log\n", published);
+        Assert.Equal(2, published.Split("Tue Nov 24 03:00:00 UTC 2026").Length - 1);
     }
 
     [Fact]
