@@ -13,9 +13,15 @@ public static class SiteCommand
         root.Add(CommonOptions.Distros);
         root.Add(MasterVerb.Create());
         root.Add(NotBuiltVerb.Create("slave", "Reserve packages from the master, run piuparts, submit the logs"));
-        root.Add(NotBuiltVerb.Create("reschedule", "Mark old pass and fail logs for retesting"));
-        root.Add(NotBuiltVerb.Create("expire", "Remove logs past their age limits"));
-        root.Add(NotBuiltVerb.Create("backup", "Copy the state files to backup-directory"));
+        root.Add(RescheduleVerb.Create());
+        root.Add(RescheduleVerb.CreateExpire());
+        root.Add(ReservationVerbs.CreateRescheduleUntestable());
+        root.Add(ReservationVerbs.CreateReleaseReserved());
+        root.Add(ArchiveVerb.Create());
+        root.Add(BackupVerb.Create());
+        root.Add(DetectProblemsVerb.Create());
+        root.Add(RotateLogsVerb.Create());
+        root.Add(CleanupVerb.Create());
         root.Add(ReportVerb.Create());
         root.Add(ConfigVerb.Create());
         return root;

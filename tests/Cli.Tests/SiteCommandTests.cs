@@ -15,9 +15,6 @@ public class SiteCommandTests
 
     [Theory]
     [InlineData("slave")]
-    [InlineData("reschedule")]
-    [InlineData("expire")]
-    [InlineData("backup")]
     public void A_verb_not_built_yet_says_so_and_fails(string verb)
     {
         var run = CliRun.Of(verb, "--config", CliRun.Sample("piuparts.conf"));

@@ -27,5 +27,12 @@ public sealed record KprRefreshOptions
     /// <summary>--recheck-failed: recompute every .kpr outside pass.</summary>
     public bool RecheckFailed { get; init; }
 
+    /// <summary>
+    /// When the definitions last changed (<see cref="ProblemSet.LastModified"/>): a .kpr older
+    /// than that is recomputed too. Null, as in piuparts, keeps .kpr files across definition
+    /// changes until --recheck.
+    /// </summary>
+    public DateTime? DefinitionsModified { get; init; }
+
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
 }

@@ -42,6 +42,21 @@ public sealed class ProblemSet
         return new ProblemSet(problems, errors);
     }
 
+    /// <summary>
+    /// The latest modification time of the <c>*.conf</c> files (a removed definition does not
+    /// count: its stale lines are ignored by the report anyway). Packages install files with
+    /// the times they were built with, so an upgrade of the definitions counts from those.
+    /// </summary>
+    public static DateTime LastModified(string directory)
+    {
+        if (!Directory.Exists(directory))
+            return DateTime.MinValue;
+        return Directory.EnumerateFiles(directory, "*" + ProblemDefinition.Extension)
+            .Select(File.GetLastWriteTimeUtc)
+            .DefaultIfEmpty(DateTime.MinValue)
+            .Max();
+    }
+
     public ProblemDefinition? Find(string name) => _byName.GetValueOrDefault(name);
 
     /// <summary>A copy without the named problems (a section's exclude-known-problems, names with .conf).</summary>

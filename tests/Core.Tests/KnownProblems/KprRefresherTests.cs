@@ -114,6 +114,41 @@ public sealed class KprRefresherTests : IDisposable
     }
 
     [Fact]
+    public void A_report_older_than_a_definition_is_recomputed_when_asked()
+    {
+        var log = Log("fail", "a_1", "WARN: Broken symlink /usr/x\n");
+        Refresh();
+        var kpr = Path.ChangeExtension(log, ".kpr");
+        File.WriteAllText(kpr, "fail/a_1.log old_error.conf\n");
+        var definitions = _dir.Combine("known_problems");
+        File.SetLastWriteTimeUtc(Path.Combine(definitions, "symlink_error.conf"), File.GetLastWriteTimeUtc(kpr).AddSeconds(1));
+
+        var kept = Refresh(KprRefreshOptions.DetectWellKnownErrors);
+        var redone = Refresh(KprRefreshOptions.DetectWellKnownErrors with { DefinitionsModified = ProblemSet.LastModified(definitions) });
+
+        Assert.Equal((0, 0), (kept.Removed, kept.Added));
+        Assert.Equal((1, 1), (redone.Removed, redone.Added));
+        Assert.Equal("fail/a_1.log symlink_error.conf\n", Kpr("fail", "a_1"));
+    }
+
+    [Fact]
+    public void Pending_lists_what_a_refresh_would_do_and_changes_nothing()
+    {
+        Log("pass", "a_1", "fine\n");
+        var b = Log("fail", "b_1", "fine\n");
+        Refresh();
+        File.SetLastWriteTimeUtc(b, File.GetLastWriteTimeUtc(b).AddSeconds(5));
+        Log("fail", "c_1", "new\n");
+        var before = DirectoryTree.Of(Section).ToString();
+
+        var pending = KprRefresher.Pending(Section, KprRefreshOptions.Report);
+
+        Assert.Equal([Path.ChangeExtension(b, ".kpr")], pending.StaleKprs);
+        Assert.Equal([b, _dir.Combine("sid", "fail", "c_1.log")], pending.LogsToClassify);
+        Assert.Equal(before, DirectoryTree.Of(Section).ToString());
+    }
+
+    [Fact]
     public void A_log_moved_from_fail_to_bugged_gets_a_new_report_there()
     {
         var log = Log("fail", "a_1", "WARN: Broken symlink\n");
