@@ -83,7 +83,11 @@ public sealed class WriteFiles : IModule
         var previous = document.IsFingerprinted ? manifest.Valid(document.Destination, path) : null;
         var (bytes, fingerprint) = document.Produce(previous);
         if (bytes == null)
-            return new Result(Outcome.Skipped, Recorded(path, fingerprint));
+        {
+            // The file was just found as recorded (Valid), or its section's pages were (Kept).
+            var entry = manifest.Find(document.Destination);
+            return new Result(Outcome.Skipped, entry ?? Recorded(path, fingerprint));
+        }
         var outcome = Outcome.Same;
         if (!Same(path, bytes))
         {

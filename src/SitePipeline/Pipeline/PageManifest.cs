@@ -61,6 +61,9 @@ public sealed class PageManifest
     public IEnumerable<string> PagesOf(string section) =>
         _entries.Keys.Where(d => d.StartsWith(section + "/", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
 
+    /// <summary>The recorded entry of a destination, without checking its file.</summary>
+    public Entry? Find(string destination) => _entries.TryGetValue(destination, out var entry) ? entry : null;
+
     /// <summary>The recorded fingerprint of a destination, without checking its file.</summary>
     public string? Recorded(string destination) => _entries.TryGetValue(destination, out var entry) ? entry.Fingerprint : null;
 

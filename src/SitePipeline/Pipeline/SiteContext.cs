@@ -72,23 +72,20 @@ public sealed class SiteContext(SiteConfig config, ReportOptions options, string
 
     public void Log(string line) => log(line);
 
-    private Dictionary<string, PageFrame.NavSection[]>? _navigation;
-    private readonly Lock _navigationLock = new();
+    private System.Collections.Concurrent.ConcurrentDictionary<string, PageFrame.NavSection[]>? _navigation;
 
-    /// <summary>The section list of the layout with the given section marked current; built once per section, as every page of it shares it.</summary>
+    /// <summary>
+    /// The section list of the layout with the given section marked current; built once per
+    /// section, as every page of it shares it (pages ask for it in parallel, tens of thousands of times).
+    /// </summary>
     public IReadOnlyList<PageFrame.NavSection> Navigation(string? current)
     {
-        lock (_navigationLock)
+        var cache = LazyInitializer.EnsureInitialized(ref _navigation, () => new(StringComparer.Ordinal));
+        return cache.GetOrAdd(current ?? "", _ =>
         {
-            _navigation ??= [];
-            var key = current ?? "";
-            if (!_navigation.TryGetValue(key, out var list))
-            {
-                var charted = Sections.Where(s => s.HasChart).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
-                _navigation[key] = list = AllSections.Select(s => new PageFrame.NavSection(s, s == current, charted.Contains(s))).ToArray();
-            }
-            return list;
-        }
+            var charted = Sections.Where(s => s.HasChart).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+            return AllSections.Select(s => new PageFrame.NavSection(s, s == current, charted.Contains(s))).ToArray();
+        });
     }
 
     /// <summary>Web doc-root normalised as piuparts does (report.md §1.4): "" or "/path".</summary>
