@@ -70,6 +70,9 @@ public sealed class SectionModel(SectionSettings settings, SectionDirectory dire
     /// <summary>State page entries of depended-on names, shared by every package that depends on them.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, Modules.RenderSectionPages.DependencyEntry> DependencyEntries { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The log directory listings of the section and its depends-sections taken before the states were computed from them.</summary>
+    public IReadOnlyDictionary<string, string[]>? LogListingsAtLoad { get; set; }
+
     /// <summary>The names summary.json reports the section under, once written (recorded for the next run).</summary>
     public IReadOnlyList<string>? SummaryNames { get; set; }
 

@@ -21,13 +21,25 @@ public sealed class FingerprintSections : IModule
 {
     public IReadOnlyList<Document> Execute(SiteContext context, IReadOnlyList<Document> documents)
     {
+        // The section's own logs as this run leaves them (it holds their lock); its
+        // depends-sections' as they were before their logs were read for the states, so a change
+        // made meanwhile by their masters is seen by the next run, never hidden from it.
         foreach (var section in context.Sections.Where(s => !s.Unchanged))
-            section.InputsFingerprint = Compute(context, section.Name);
+        {
+            var before = section.LogListingsAtLoad;
+            section.InputsFingerprint = Compute(context, section.Name,
+                name => name == section.Name || before == null || !before.TryGetValue(name, out var listing)
+                    ? LogListing(context.Master.Section(name))
+                    : listing);
+        }
         return documents;
     }
 
-    /// <summary>The fingerprint of a section's inputs as they are now, or null when one of them cannot be told.</summary>
-    public static string? Compute(SiteContext context, string section)
+    /// <summary>
+    /// The fingerprint of a section's inputs as they are now, or null when one of them cannot be
+    /// told; <paramref name="logs"/> lists the log directories of a section (its own and its depends-sections).
+    /// </summary>
+    public static string? Compute(SiteContext context, string section, Func<string, string[]> logs)
     {
         var settings = context.Config.Piuparts.Section(section);
         if (settings == null)
@@ -51,8 +63,8 @@ public sealed class FingerprintSections : IModule
         }
         var definitions = Listing(context.Config.Piuparts.Global.NonEmpty("known-problem-directory") ?? ClassifyLogs.DefaultDirectory);
         var configuration = new[] { context.Config.Piuparts.Path, context.Config.Distros.Path }.Select(Listing).ToArray();
-        var logs = sections.Select(s => new { s, Files = LogListing(context.Master.Section(s)) }).ToArray();
-        return context.Fingerprints.Of(section, configuration, definitions, context.AllSections, processed, packages, logs,
+        var listings = sections.Select(s => new { s, Files = logs(s) }).ToArray();
+        return context.Fingerprints.Of(section, configuration, definitions, context.AllSections, processed, packages, listings,
             settings.Words("json-sections") is not ["none", ..]);
     }
 
@@ -84,7 +96,8 @@ public sealed class FingerprintSections : IModule
         return [.. result];
     }
 
-    private static string[] LogListing(SectionDirectory directory) =>
+    /// <summary>Name, size and time of every file in a section's log directories.</summary>
+    public static string[] LogListing(SectionDirectory directory) =>
         LogDirectories.All.SelectMany(d => Listing(directory.DirectoryPath(d))).ToArray();
 
     // Name, size and modification time of every file of a directory (or of one file), sorted.

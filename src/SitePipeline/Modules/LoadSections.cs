@@ -53,22 +53,25 @@ public sealed class LoadSections : IModule
         }
         context.Locks[name] = held;
 
-        if (Unchanged(context, name) is { } record)
+        // Every log directory the section's states are computed from, listed before they are read.
+        var listings = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var print = FingerprintSections.Compute(context, name, s => listings[s] = FingerprintSections.LogListing(context.Master.Section(s)));
+        if (Unchanged(context, name, print) is { } record)
         {
             context.Log($"{name}: nothing changed since its pages were written; only the dated pages are rendered");
             var lazy = new Lazy<SectionData>(() => LoadData(context, sourceLoader, name, settings)
                 ?? throw new InvalidOperationException($"{name}: the indexes of an unchanged section could not be loaded again"));
             return new SectionModel(settings, directory, lazy) { Previous = record, InputsFingerprint = record.Fingerprint };
         }
-        return LoadData(context, sourceLoader, name, settings) is { } data ? new SectionModel(settings, directory, data) : null;
+        return LoadData(context, sourceLoader, name, settings) is { } data
+            ? new SectionModel(settings, directory, data) { LogListingsAtLoad = listings }
+            : null;
     }
 
     // The last run's record when the section's inputs are as that run left them and its pages as it wrote them.
-    private static SectionRecord? Unchanged(SiteContext context, string name)
+    private static SectionRecord? Unchanged(SiteContext context, string name, string? print)
     {
-        if (!context.PreviousRecords.TryGetValue(name, out var record))
-            return null;
-        if (FingerprintSections.Compute(context, name) != record.Fingerprint)
+        if (print == null || !context.PreviousRecords.TryGetValue(name, out var record) || print != record.Fingerprint)
             return null;
         var pages = context.Manifest.PagesOf(name).ToList();
         return pages.Count == record.Pages && pages.All(page => context.Manifest.Valid(page, Path.Combine(context.OutputDirectory, page)) != null)
