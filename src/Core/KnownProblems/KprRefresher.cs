@@ -21,8 +21,8 @@ public sealed class KprRefresher
     public KprRefreshResult Refresh(string sectionPath, KprRefreshOptions options, Action? logDone = null)
     {
         var directories = options.Directories;
-        var logs = SectionFiles.Map(sectionPath, directories, SectionFiles.LogExtension);
-        var kprs = SectionFiles.Map(sectionPath, directories, SectionFiles.KprExtension);
+        var logs = SectionFiles.MapWithTimes(sectionPath, directories, SectionFiles.LogExtension);
+        var kprs = SectionFiles.MapWithTimes(sectionPath, directories, SectionFiles.KprExtension);
 
         int removed = 0;
         foreach (var (pkgSpec, kpr) in kprs)
@@ -41,8 +41,10 @@ public sealed class KprRefresher
             }
         }
 
-        // Rescan, as piuparts does: whatever is on disk now decides what still needs a .kpr.
-        kprs = SectionFiles.Map(sectionPath, directories, SectionFiles.KprExtension);
+        // Rescan, as piuparts does: whatever is on disk now decides what still needs a .kpr (the
+        // listing stands when nothing was removed: the caller holds the lock, nobody else writes).
+        if (removed > 0)
+            kprs = SectionFiles.Map(sectionPath, directories, SectionFiles.KprExtension);
         var needed = logs.Where(entry => !kprs.ContainsKey(entry.Key)).ToList();
         var (hits, errors) = Classify(needed, options.MaxParallelism, logDone);
         return new KprRefreshResult(removed, needed.Count, bugsRemoved, hits, errors);
@@ -55,8 +57,8 @@ public sealed class KprRefresher
     public static KprPending Pending(string sectionPath, KprRefreshOptions options)
     {
         var directories = options.Directories;
-        var logs = SectionFiles.Map(sectionPath, directories, SectionFiles.LogExtension);
-        var kprs = SectionFiles.Map(sectionPath, directories, SectionFiles.KprExtension);
+        var logs = SectionFiles.MapWithTimes(sectionPath, directories, SectionFiles.LogExtension);
+        var kprs = SectionFiles.MapWithTimes(sectionPath, directories, SectionFiles.KprExtension);
         var staleKprs = kprs.Where(k => IsStale(k.Key, k.Value, logs, options)).ToList();
         var remaining = kprs.Keys.Except(staleKprs.Select(k => k.Key)).ToHashSet(StringComparer.Ordinal);
         var staleBugs = options.CleanBugs
@@ -74,20 +76,34 @@ public sealed class KprRefresher
     {
         if (!logs.TryGetValue(pkgSpec, out var log))
             return true;
+        if (IsNewer(log, kpr) is not { } newer)
+            return false; // the log or the .kpr disappeared meanwhile; piuparts leaves it alone as well
+        if (newer)
+            return true;
+        if (options.DefinitionsModified is { } definitions
+            && (kpr.ModifiedTicks != 0 ? new DateTime(kpr.ModifiedTicks, DateTimeKind.Utc) : File.GetLastWriteTimeUtc(kpr.Path)) < definitions)
+            return true;
+        return log.Directory != kpr.Directory || options.Recheck || (options.RecheckFailed && kpr.Directory != "pass");
+    }
+
+    // Whether the log is strictly newer than its .kpr, compared as Python's os.path.getmtime
+    // values (seconds as doubles). The listing's times (100 ns ticks) decide when they are more
+    // than a microsecond apart, where doubles of today's times order the same way; closer ones
+    // are compared as piuparts compares them. Null when a file is gone.
+    private static bool? IsNewer(SectionFile log, SectionFile kpr)
+    {
+        const long Microsecond = 10;
+        long difference = log.ModifiedTicks - kpr.ModifiedTicks;
+        if (log.ModifiedTicks != 0 && kpr.ModifiedTicks != 0 && Math.Abs(difference) > Microsecond)
+            return difference > 0;
         try
         {
-            // Seconds as a double, as Python's os.path.getmtime compares them; strictly newer only.
-            if (NativeFile.Times(log.Path).Modified > NativeFile.Times(kpr.Path).Modified)
-                return true;
+            return NativeFile.Times(log.Path).Modified > NativeFile.Times(kpr.Path).Modified;
         }
         catch (IOException)
         {
-            // The log or the .kpr disappeared meanwhile; piuparts leaves it alone as well.
-            return false;
+            return null;
         }
-        if (options.DefinitionsModified is { } definitions && File.GetLastWriteTimeUtc(kpr.Path) < definitions)
-            return true;
-        return log.Directory != kpr.Directory || options.Recheck || (options.RecheckFailed && kpr.Directory != "pass");
     }
 
     private static bool TryDelete(string path)

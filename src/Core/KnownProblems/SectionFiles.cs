@@ -15,8 +15,17 @@ public static class SectionFiles
     /// The files with <paramref name="extension"/> in <paramref name="directories"/> (plain names
     /// below <paramref name="sectionPath"/>, in scan order); missing directories are skipped.
     /// </summary>
-    public static Dictionary<string, SectionFile> Map(string sectionPath, IReadOnlyList<string> directories, string extension)
+    public static Dictionary<string, SectionFile> Map(string sectionPath, IReadOnlyList<string> directories, string extension) =>
+        Map(sectionPath, directories, extension, withTimes: false);
+
+    /// <summary>Like <see cref="Map(string, IReadOnlyList{string}, string)"/>, with each file's modification time from the listing.</summary>
+    public static Dictionary<string, SectionFile> MapWithTimes(string sectionPath, IReadOnlyList<string> directories, string extension) =>
+        Map(sectionPath, directories, extension, withTimes: true);
+
+    private static Dictionary<string, SectionFile> Map(string sectionPath, IReadOnlyList<string> directories, string extension, bool withTimes)
     {
+        if (withTimes)
+            return MapTimes(sectionPath, directories, extension);
         var map = new Dictionary<string, SectionFile>(StringComparer.Ordinal);
         foreach (var directory in directories)
         {
@@ -28,6 +37,29 @@ public static class SectionFiles
                 var name = Path.GetFileName(file);
                 if (Extension(name).SequenceEqual(extension))
                     map[name[..^extension.Length]] = new SectionFile(directory, file);
+            }
+        }
+        return map;
+    }
+
+    private static Dictionary<string, SectionFile> MapTimes(string sectionPath, IReadOnlyList<string> directories, string extension)
+    {
+        var map = new Dictionary<string, SectionFile>(StringComparer.Ordinal);
+        foreach (var directory in directories)
+        {
+            var path = Path.Combine(sectionPath, directory);
+            if (!Directory.Exists(path))
+                continue;
+            var files = new System.IO.Enumeration.FileSystemEnumerable<(string Name, string Path, long Ticks)>(path,
+                (ref System.IO.Enumeration.FileSystemEntry entry) => (entry.FileName.ToString(), entry.ToFullPath(), entry.LastWriteTimeUtc.UtcTicks),
+                new EnumerationOptions { AttributesToSkip = 0 })
+            {
+                ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) => !entry.IsDirectory,
+            };
+            foreach (var (name, file, ticks) in files)
+            {
+                if (Extension(name).SequenceEqual(extension))
+                    map[name[..^extension.Length]] = new SectionFile(directory, file, ticks);
             }
         }
         return map;
