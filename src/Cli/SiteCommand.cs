@@ -12,7 +12,7 @@ public static class SiteCommand
         root.Add(CommonOptions.Config);
         root.Add(CommonOptions.Distros);
         root.Add(MasterVerb.Create());
-        root.Add(NotBuiltVerb.Create("slave", "Reserve packages from the master, run piuparts, submit the logs"));
+        root.Add(SlaveVerb.Create());
         root.Add(NotBuiltVerb.Create("reschedule", "Mark old pass and fail logs for retesting"));
         root.Add(NotBuiltVerb.Create("expire", "Remove logs past their age limits"));
         root.Add(NotBuiltVerb.Create("backup", "Copy the state files to backup-directory"));
