@@ -17,7 +17,8 @@ public static class SlaveVerb
         };
         var once = new Option<bool>("--once")
         {
-            Description = "submit what is left, test until the master has nothing more, submit, and exit instead of sleeping",
+            Description = "submit what is left, test until the master has nothing more, submit, and exit instead of sleeping " +
+                          "(a busy or unreachable master is still retried after the usual wait)",
         };
         var status = new Option<bool>("--status")
         {

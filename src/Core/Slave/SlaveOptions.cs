@@ -29,7 +29,10 @@ public sealed record SlaveOptions
     /// <summary>Time a test gets to end after SIGINT before SIGTERM and SIGKILL.</summary>
     public TimeSpan KillGrace { get; init; } = CommandRunner.DefaultGrace;
 
-    /// <summary>Stop once there is nothing to do instead of sleeping (and after a round that failed to reach the master).</summary>
+    /// <summary>
+    /// Exit instead of sleeping when every section is idle, disabled or done; a section waiting
+    /// after a busy master or a failed connection is still retried once its wait is over.
+    /// </summary>
     public bool Once { get; init; }
 
     /// <summary>The sections to run; null: [global] sections and basetgz-sections.</summary>
