@@ -63,6 +63,9 @@ public sealed class SlaveSection
     /// <summary>True when the last run ended waiting on an error (master busy or unreachable).</summary>
     public bool WaitsOnError => _errorWaitUntil > _worker.Now;
 
+    /// <summary>Finished logs wait for submission or reservations for a test.</summary>
+    public bool HasPendingWork => Spool.FinishedLogs().Count > 0 || Spool.Reservations().Count > 0;
+
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private DateTimeOffset Now => _worker.Now;
@@ -223,6 +226,8 @@ public sealed class SlaveSection
                     return NotOk;
             }
             File.Delete(log.Path);
+            // Its reservation is over too (a crash may have left the marker behind).
+            Spool.Forget(log.Name, log.Version);
         }
         if (unreserve)
         {

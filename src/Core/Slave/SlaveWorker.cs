@@ -101,7 +101,7 @@ public sealed class SlaveWorker
                 if (target > now)
                 {
                     _context.Master.Close();
-                    if (_context.Options.Once && !sections.Any(s => s.WaitsOnError))
+                    if (_context.Options.Once && !sections.Any(s => s.WaitsOnError || s.HasPendingWork))
                     {
                         _context.Log.Info("Nothing to do, stopping (--once).");
                         return WorkerExit.Done;
