@@ -74,10 +74,22 @@ public sealed class SlaveSection
 
     private TestPlan Plan => new(_settings, _distros, Spool.Path, _worker.Proxy);
 
-    /// <summary>One run (slave.md §3.1); the number of packages tested.</summary>
-    public int Run(bool processing = true, bool recycle = false)
+    /// <summary>
+    /// The last submission before the worker stops: finished logs are sent (and what was not
+    /// tested given back) even when the section would still be waiting after an error.
+    /// </summary>
+    public void FlushBeforeStop()
     {
-        if (Now < SleepUntil(recycle))
+        _errorWaitUntil = DateTimeOffset.MinValue;
+        Run(processing: false, recycle: false, ignoreWaits: true);
+    }
+
+    /// <summary>One run (slave.md §3.1); the number of packages tested.</summary>
+    public int Run(bool processing = true, bool recycle = false) => Run(processing, recycle, ignoreWaits: false);
+
+    private int Run(bool processing, bool recycle, bool ignoreWaits)
+    {
+        if (!ignoreWaits && Now < SleepUntil(recycle))
             return 0;
         ThrottleIfOverloaded();
         var config = _worker.Config.Current;

@@ -44,7 +44,13 @@ public sealed class SlaveWorker
             // Logs a previous run left are submitted before anything else.
             foreach (var section in sections)
                 section.Run(processing: false);
-            return Loop(sections);
+            var exit = Loop(sections);
+            if (exit == WorkerExit.Stopped)
+            {
+                foreach (var section in sections)
+                    section.FlushBeforeStop();
+            }
+            return exit;
         }
         finally
         {

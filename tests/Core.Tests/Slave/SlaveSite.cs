@@ -46,7 +46,9 @@ public sealed class SlaveSite : IDisposable
     private readonly TemporaryDirectory _temp = new();
 
     /// <param name="packages">Package names; each gets version 1.0-&lt;n&gt;.</param>
-    public SlaveSite(IReadOnlyList<string> packages, int maxReserved = 2, string masterCommand = "unused", string extra = "")
+    /// <param name="masterCommand">null leaves master-command unset (authorized_keys forces it).</param>
+    public SlaveSite(IReadOnlyList<string> packages, int maxReserved = 2, string masterHost = "localhost", string? masterCommand = "unused",
+        string extra = "")
     {
         Packages = packages.Select((name, i) => (name, $"1.0-{i}")).ToList();
         var index = string.Join("\n", Packages.Select(p => $"Package: {p.Name}\nVersion: {p.Version}\nArchitecture: amd64\n"));
@@ -63,8 +65,8 @@ public sealed class SlaveSite : IDisposable
             master-directory = {MasterPath}
             slave-directory = {SlavePath}
             mirror = {_temp.Url("mirror")}
-            master-host = localhost
-            master-command = {masterCommand}
+            master-host = {masterHost}
+            {(masterCommand == null ? "" : $"master-command = {masterCommand}")}
             piuparts-command = {FakePiupartsPath}
             idle-sleep = 300
             {extra}
@@ -100,6 +102,18 @@ public sealed class SlaveSite : IDisposable
     public string SlavePath { get; }
 
     public string FakePiupartsPath { get; }
+
+    /// <summary>The directory of piuparts.conf and distros.conf (what Debian's programs need as /etc/piuparts).</summary>
+    public string ConfDirectory => Path.GetDirectoryName(ConfigPath)!;
+
+    /// <summary>Writes an executable file below the site (a shim, a script).</summary>
+    public string WriteScript(string relative, string text)
+    {
+        var path = _temp.Write(relative, Encoding.UTF8.GetBytes(text.ReplaceLineEndings("\n")));
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(path, (UnixFileMode)0b111_101_101);
+        return path;
+    }
 
     public SiteConfig Config { get; }
 
