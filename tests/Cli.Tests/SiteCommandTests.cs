@@ -14,7 +14,6 @@ public class SiteCommandTests
     }
 
     [Theory]
-    [InlineData("slave")]
     [InlineData("reschedule")]
     [InlineData("expire")]
     [InlineData("backup")]
