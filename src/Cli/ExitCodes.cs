@@ -7,6 +7,4 @@ public static class ExitCodes
     public const int Failed = 1;
     /// <summary>Bad input: a configuration or command-line error. Nothing was written.</summary>
     public const int BadInput = 2;
-    /// <summary>The verb exists in the interface but is not implemented yet.</summary>
-    public const int NotBuilt = 3;
 }

@@ -12,7 +12,7 @@ public static class SiteCommand
         root.Add(CommonOptions.Config);
         root.Add(CommonOptions.Distros);
         root.Add(MasterVerb.Create());
-        root.Add(NotBuiltVerb.Create("slave", "Reserve packages from the master, run piuparts, submit the logs"));
+        root.Add(SlaveVerb.Create());
         root.Add(RescheduleVerb.Create());
         root.Add(RescheduleVerb.CreateExpire());
         root.Add(ReservationVerbs.CreateRescheduleUntestable());

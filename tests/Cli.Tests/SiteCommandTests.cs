@@ -8,19 +8,9 @@ public class SiteCommandTests
         var run = CliRun.Of("--help");
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
-        foreach (var verb in new[] { "master", "slave", "reschedule", "expire", "backup", "report", "config" })
+        foreach (var verb in new[] { "master", "slave", "reschedule", "expire", "reschedule-untestable", "release-reserved", "archive", "backup", "detect-problems", "rotate-logs", "cleanup", "report", "config" })
             Assert.Matches($@"(?m)^\s+{verb}\s", run.Output);
         Assert.Contains("--config", run.Output);
-    }
-
-    [Theory]
-    [InlineData("slave")]
-    public void A_verb_not_built_yet_says_so_and_fails(string verb)
-    {
-        var run = CliRun.Of(verb, "--config", CliRun.Sample("piuparts.conf"));
-
-        Assert.Equal(ExitCodes.NotBuilt, run.ExitCode);
-        Assert.Equal($"piuparts-site {verb}: not built yet", run.Error.Trim());
     }
 
     [Fact]
