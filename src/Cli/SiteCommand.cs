@@ -21,6 +21,7 @@ public static class SiteCommand
         root.Add(BackupVerb.Create());
         root.Add(DetectProblemsVerb.Create());
         root.Add(RotateLogsVerb.Create());
+        root.Add(DailyReportVerb.Create());
         root.Add(CleanupVerb.Create());
         root.Add(ReportVerb.Create());
         root.Add(ConfigVerb.Create());

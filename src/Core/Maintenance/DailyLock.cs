@@ -10,7 +10,7 @@ public static class DailyLock
     public const string FileName = "daily.lock";
 
     /// <summary>Programs whose running means the lock is live.</summary>
-    public static readonly IReadOnlyList<string> Holders = ["generate_daily_report", "piuparts-report"];
+    public static readonly IReadOnlyList<string> Holders = ["generate_daily_report", "piuparts-report", "piuparts-site daily-report"];
 
     /// <param name="running">Command lines of the running processes (<see cref="RunningCommandLines"/>).</param>
     public static SectionPlan PlanCleanup(string outputDirectory, IEnumerable<string> running)
