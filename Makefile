@@ -34,6 +34,7 @@ test: test-deps
 bench: build test-deps
 	@bench/packages-load.sh
 	@bench/master-reserve.sh
+	@bench/report.sh
 	@bench/maintenance.sh
 
 clean:
