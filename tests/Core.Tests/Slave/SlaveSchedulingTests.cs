@@ -187,7 +187,7 @@ public sealed class SlaveSchedulingTests
     }
 
     [Fact]
-    public void A_section_of_larger_precedence_only_submits_while_an_earlier_section_still_tests()
+    public void A_section_of_larger_precedence_gets_no_reservation_while_an_earlier_section_still_has_packages_to_test()
     {
         using var site = Site(["pkg000", "pkg001"], maxReserved: 1,
             section: "\n[later]\ndistro = sid\narch = amd64\narea = main\nmax-reserved = 1\nprecedence = 2\n");
@@ -314,5 +314,50 @@ public sealed class SlaveSchedulingTests
         Assert.Equal(2, bench.CommandStarts.Count);
         Assert.InRange((bench.CommandStarts[1] - bench.CommandStarts[0]).TotalSeconds, 600, 700);
         Assert.True(File.Exists(Path.Combine(site.SlavePath, "1", "base", "sid_amd64.tar.gz")));
+    }
+
+    [Fact]
+    public void An_upgrade_section_saves_the_reference_chroot_metadata_loads_it_after_and_drops_it_when_old_or_outdated()
+    {
+        using var site = Site(["pkg000", "pkg001-outdated", "pkg002"], maxReserved: 3,
+            section: "\n[upgrade]\nupgrade-test-distros = bookworm sid\narch = amd64\narea = main\nmax-reserved = 3\nchroot-meta-auto = meta.dat\n");
+        var bookworm = string.Join("\n", site.Packages.Select(p => $"Package: {p.Name}\nVersion: 0.9\nArchitecture: amd64\n"));
+        Directory.CreateDirectory(Path.Combine(site.Root, "mirror/dists/bookworm/main/binary-amd64"));
+        File.WriteAllText(Path.Combine(site.Root, "mirror/dists/bookworm/main/binary-amd64/Packages"), bookworm);
+        // A piuparts that records its options, saves the metadata when asked and says the
+        // metadata is outdated when testing "…-outdated".
+        var calls = Path.Combine(site.Root, "calls");
+        var piuparts = site.WriteScript("bin/upgrade-piuparts", $$"""
+            #!/bin/sh
+            echo "$*" >> {{calls}}
+            package=""; new=""; save=""
+            while [ $# -gt 0 ]; do
+                case "$1" in --apt) package="$2"; shift 2 ;; -s) new="$2"; shift 2 ;; -S) save="$2"; shift 2 ;; *) shift ;; esac
+            done
+            if [ -n "$new" ]; then echo tarball > "$new"; exit 0; fi
+            if [ -n "$save" ]; then echo meta > "$save"; fi
+            case "$package" in *-outdated=*) echo "History of available packages does not match - reference chroot may be outdated" ;; esac
+            echo "0m0.3s INFO: piuparts run ends."
+
+            """);
+        File.AppendAllText(site.ConfigPath, $"piuparts-command = {piuparts}\n");
+        using var bench = new SlaveBench(site);
+        var metadata = Path.Combine(site.SlavePath, "1", "upgrade", "meta.dat");
+        Directory.CreateDirectory(Path.GetDirectoryName(metadata)!);
+        File.WriteAllText(metadata, "meta from yesterday\n");
+        File.SetLastWriteTimeUtc(metadata, bench.Clock.GetUtcNow().UtcDateTime.AddHours(-7));
+        bench.Master.Reserve("upgrade", [.. site.Packages.Select(p => $"{p.Name}={p.Version}")]);
+
+        Assert.Equal(WorkerExit.Done, bench.Run(once: true, "upgrade"));
+
+        Assert.Contains("Deleting old meta.dat", bench.LogLines);
+        Assert.Contains("Deleting outdated meta.dat", bench.LogLines);
+        var tests = File.ReadAllLines(calls).Where(line => !line.Contains("--apt TARBALL", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, tests.Count);
+        Assert.All(tests, line => Assert.Contains("-b ./bookworm_amd64.tar.gz -d bookworm -d sid ", line));
+        Assert.Equal(["-S meta.dat --apt pkg000=1.0-0", "-B meta.dat --apt pkg001-outdated=1.0-1", "-S meta.dat --apt pkg002=1.0-2"],
+            tests.Select(line => line[line.IndexOf(" -", line.IndexOf("-d sid", StringComparison.Ordinal) + 6, StringComparison.Ordinal)..].Trim()));
+        Assert.Equal(["pass", "pass", "pass"], bench.Master.Logs.Select(l => l.Kind));
+        Assert.Equal("meta\n", File.ReadAllText(metadata));
     }
 }
