@@ -67,7 +67,7 @@ public static class SlaveProgram
             workers.Add(new SlaveWorker(context, names));
         }
         var exits = new WorkerExit[count];
-        var threads = workers.Select((worker, i) => new Thread(() => exits[i] = worker.Run())
+        var threads = workers.Select((worker, i) => new Thread(() => exits[i] = RunIsolated(worker, log))
         {
             Name = $"slave worker {worker.Number}",
         }).ToList();
@@ -76,8 +76,24 @@ public static class SlaveProgram
         foreach (var thread in threads)
             thread.Join();
         bool restart = exits.Contains(WorkerExit.Restart) && !control.Stopping;
-        int code = exits.Contains(WorkerExit.Aborted) ? 1 : 0;
+        int code = exits.Contains(WorkerExit.Aborted) || exits.Contains(WorkerExit.Failed) ? 1 : 0;
         return new Outcome(code, restart);
+    }
+
+    // A worker that fails (a full disk, a spool directory gone wrong) ends alone, as one of
+    // piuparts' slave instances would: the others go on, and the exit status says so. What it
+    // left in its spool is submitted by the next start.
+    private static WorkerExit RunIsolated(SlaveWorker worker, SlaveLog log)
+    {
+        try
+        {
+            return worker.Run();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            log.Error($"worker {worker.Number} failed and ends: {e.GetType().Name}: {e.Message}");
+            return WorkerExit.Failed;
+        }
     }
 
     /// <summary>

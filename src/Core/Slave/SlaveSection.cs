@@ -24,6 +24,9 @@ public sealed class SlaveSection
     private DateTimeOffset _recycleWaitUntil = DateTimeOffset.MinValue;
     private DateTimeOffset _tarballWaitUntil = DateTimeOffset.MinValue;
 
+    // With --once: the last run gave back what it could not test, so its error wait is no reason to stay.
+    private bool _gaveBack;
+
     private SlaveSection(WorkerContext worker, SectionSettings settings, DistrosConf distros)
     {
         _worker = worker;
@@ -60,8 +63,11 @@ public sealed class SlaveSection
     public DateTimeOffset SleepUntil(bool recycle) =>
         Max(_errorWaitUntil, recycle ? _recycleWaitUntil : _idleWaitUntil);
 
-    /// <summary>True when the last run ended waiting on an error (master busy or unreachable).</summary>
-    public bool WaitsOnError => _errorWaitUntil > _worker.Now;
+    /// <summary>
+    /// True when the last run ended waiting on an error (master busy or unreachable, no base
+    /// tarball or Packages file) that --once waits out; not when it gave its reservations back.
+    /// </summary>
+    public bool WaitsOnError => _errorWaitUntil > _worker.Now && !_gaveBack;
 
     /// <summary>Finished logs wait for submission or reservations for a test.</summary>
     public bool HasPendingWork => Spool.FinishedLogs().Count > 0 || Spool.Reservations().Count > 0;
@@ -91,6 +97,7 @@ public sealed class SlaveSection
     {
         if (!ignoreWaits && Now < SleepUntil(recycle))
             return 0;
+        _gaveBack = false;
         ThrottleIfOverloaded();
         var config = _worker.Config.Current;
         if (config.Piuparts.Section(Name) is not { } settings)
@@ -316,6 +323,7 @@ public sealed class SlaveSection
                 Log.Error($"failed to fetch packages file for {distro}" +
                           (error ?? (loaded!.Errors.Count > 0 ? $": {loaded.Errors[0]}" : "")));
                 _errorWaitUntil = Now + ErrorWait;
+                GiveBackUntestableWithOnce();
                 return 0;
             }
             var kept = new ArchiveIndex<BinaryPackage>();
@@ -333,6 +341,7 @@ public sealed class SlaveSection
         var lastFlush = Now;
         long flushInterval = _settings.Integer("slave-flush-interval");
         int tests = 0;
+        bool untestable = false;
         var tester = new PackageTester(_worker.Runner, _worker.Clock, Log);
         foreach (var package in Spool.Reservations())
         {
@@ -348,6 +357,7 @@ public sealed class SlaveSection
             if (!File.Exists(plan.TarballPath))
             {
                 Log.Error($"Missing chroot-tgz {plan.Tarball}");
+                untestable = true;
                 break;
             }
             _worker.Master.Close();
@@ -363,8 +373,24 @@ public sealed class SlaveSection
             Log.Info($"{Name}/{package.Name} {package.Version}: {outcome.Kind.Word()} (ret={outcome.Ret}, {outcome.Duration.TotalSeconds:0} s)");
         }
         if (!_worker.Control.Abort.IsCancellationRequested)
+        {
+            if (untestable)
+                GiveBackUntestableWithOnce();
             TalkToMaster(unreserve: _worker.Control.Stopping);
+        }
         return tests;
+    }
+
+    // A slave that runs --once ends instead of waiting to try again: what it cannot test now
+    // (no base tarball, no Packages file) goes back to the master, with the finished logs.
+    // A slave that keeps running holds the reservations and tries again, as piuparts' does.
+    private void GiveBackUntestableWithOnce()
+    {
+        if (!_worker.Options.Once || Spool.Reservations().Count == 0)
+            return;
+        Log.Info("cannot test the reserved packages now: giving them back (--once)");
+        if (TalkToMaster(unreserve: true) == Talk.Done)
+            _gaveBack = true;
     }
 
     // slave.md §5.2.

@@ -11,4 +11,6 @@ public enum WorkerExit
     Aborted,
     /// <summary>SIGUSR1: the round is over and the program is to start again.</summary>
     Restart,
+    /// <summary>The worker met an error it cannot go on after (logged); the other workers go on.</summary>
+    Failed,
 }

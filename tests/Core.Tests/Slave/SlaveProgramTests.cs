@@ -177,6 +177,23 @@ public sealed class SlaveProgramTests
         Assert.Contains("master is busy", run.Log);
     }
 
+    [Fact]
+    public void A_worker_that_fails_ends_alone_and_the_others_test_every_package()
+    {
+        using var site = new SlaveSite(Names(6), maxReserved: 2);
+        // Worker 1's spool cannot be made: "pass" is a file.
+        Directory.CreateDirectory(site.Spool(1).Path);
+        File.WriteAllText(site.Spool(1).ResultDirectory(ResultKind.Pass), "");
+
+        var run = RunSlave(site, workers: 2);
+
+        Assert.Equal(1, run.Outcome.ExitCode);
+        Assert.Contains("worker 1 failed and ends: IOException: ", run.Log);
+        Assert.Equal(6, site.Submissions().Count);
+        Assert.Equal(6, Regex.Matches(run.Log, @"\[2\] Testing package ").Count);
+        site.AssertSpoolEmpty(2);
+    }
+
     private static void Reserve(SlaveSite site, int count)
     {
         var input = new MemoryStream(System.Text.Encoding.UTF8.GetBytes("section sid\n" + string.Concat(Enumerable.Repeat("reserve\n", count))));

@@ -11,7 +11,8 @@ namespace Piuparts.Core.Tests.Slave;
 /// A master and a slave on one machine for a test: a file:// mirror with the given packages,
 /// a piuparts.conf for both (master-directory, slave-directory, section [sid]), and a stand-in
 /// for piuparts that writes a plausible log, fails packages whose name starts with "fail", hangs
-/// on those starting with "hang", and makes base tarballs. The slave's tests take milliseconds.
+/// on those starting with "hang", waits for the test to open the gate of those ending in
+/// "-wait" (<see cref="OpenGate"/>), and makes base tarballs. The slave's tests take milliseconds.
 /// </summary>
 public sealed class SlaveSite : IDisposable
 {
@@ -38,6 +39,7 @@ public sealed class SlaveSite : IDisposable
         case "$package" in
             fail*) echo "0m0.2s ERROR: FAIL: Installation of $package failed"; exit 1 ;;
             hang*) echo "0m0.2s INFO: hanging"; exec sleep 3600 ;;
+            *-wait=*) echo "0m0.2s INFO: waiting"; while [ ! -e "@GATES@/${package%%=*}" ]; do sleep 0.02; done ;;
         esac
         echo "0m0.3s INFO: PASS: All tests."
         echo "0m0.3s INFO: piuparts run ends."
@@ -53,7 +55,10 @@ public sealed class SlaveSite : IDisposable
         Packages = packages.Select((name, i) => (name, $"1.0-{i}")).ToList();
         var index = string.Join("\n", Packages.Select(p => $"Package: {p.Name}\nVersion: {p.Version}\nArchitecture: amd64\n"));
         _temp.Write("mirror/dists/sid/main/binary-amd64/Packages", Encoding.UTF8.GetBytes(index));
-        FakePiupartsPath = _temp.Write("bin/fake-piuparts", Encoding.UTF8.GetBytes(FakePiuparts.ReplaceLineEndings("\n") + "\n"));
+        GatesPath = _temp.Combine("gates");
+        Directory.CreateDirectory(GatesPath);
+        FakePiupartsPath = _temp.Write("bin/fake-piuparts",
+            Encoding.UTF8.GetBytes(FakePiuparts.Replace("@GATES@", GatesPath, StringComparison.Ordinal).ReplaceLineEndings("\n") + "\n"));
         if (!OperatingSystem.IsWindows())
             File.SetUnixFileMode(FakePiupartsPath, (UnixFileMode)0b111_101_101);
         MasterPath = _temp.Combine("master");
@@ -102,6 +107,12 @@ public sealed class SlaveSite : IDisposable
     public string SlavePath { get; }
 
     public string FakePiupartsPath { get; }
+
+    /// <summary>Where the stand-in piuparts looks for the gates of "…-wait" packages.</summary>
+    public string GatesPath { get; }
+
+    /// <summary>Lets the test of the "…-wait" package of that name end (with a pass).</summary>
+    public void OpenGate(string name) => File.WriteAllBytes(Path.Combine(GatesPath, name), []);
 
     /// <summary>The directory of piuparts.conf and distros.conf (what Debian's programs need as /etc/piuparts).</summary>
     public string ConfDirectory => Path.GetDirectoryName(ConfigPath)!;

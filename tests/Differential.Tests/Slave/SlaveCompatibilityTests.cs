@@ -12,36 +12,16 @@ namespace Piuparts.Differential.Tests.Slave;
 [Collection(SlaveCollection.Name)]
 public sealed class SlaveCompatibilityTests
 {
-    private static readonly string Apphost = Path.Combine(AppContext.BaseDirectory, "piuparts-site");
-
     private static readonly string[] Packages = ["pkg000", "fail001", "pkg002", "pkg003", "fail004", "pkg005"];
-
-    // ssh -x [-l user] host command: the stand-in drops the options and the host and runs the command.
-    private const string SshShim = """
-        #!/bin/sh
-        while [ $# -gt 2 ]; do
-            case "$1" in -l) shift 2 ;; *) shift ;; esac
-        done
-        exec /bin/sh -c "$2"
-
-        """;
-
-    private static string ShimDirectory(SlaveSite site)
-    {
-        site.WriteScript("shim/ssh", SshShim);
-        return Path.Combine(site.Root, "shim");
-    }
 
     [Fact]
     public void Debians_slave_tests_every_package_of_our_master_and_each_log_lands_once()
     {
-        using var site = new SlaveSite(Packages, maxReserved: 4,
-            masterCommand: $"{Apphost} master --config {{conf}} --distros {{distros}}".Replace("{conf}", "CONF").Replace("{distros}", "DISTROS"));
-        FixMasterCommand(site);
+        using var site = SshStandIn.OurMasterSite(Packages, maxReserved: 4);
         // Debian's slave, too, reads only Packages.xz from a file:// mirror.
         Compress(Path.Combine(site.Root, "mirror/dists/sid/main/binary-amd64/Packages"));
 
-        using var slave = SlaveProcess.Debian(site, ShimDirectory(site));
+        using var slave = SlaveProcess.Debian(site, SshStandIn.Directory(site));
         slave.WaitFor("Nothing to do, sleeping");
 
         Assert.True(site.Submissions().Count == Packages.Length, slave.Output);
@@ -64,18 +44,12 @@ public sealed class SlaveCompatibilityTests
         Directory.CreateDirectory(site.MasterPath);
         File.WriteAllText(site.ConfigPath, File.ReadAllText(site.ConfigPath).Replace("DEBIAN-MASTER", master, StringComparison.Ordinal));
 
-        using var slave = SlaveProcess.PiupartsSite(site, ["--once"], path: ShimDirectory(site));
+        using var slave = SlaveProcess.PiupartsSite(site, ["--once"], path: SshStandIn.Directory(site));
 
         Assert.True(slave.WaitForExit() == 0, slave.Output);
         site.AssertEveryPackageLandedOnce();
         Assert.Contains("Master sid status: successfully-tested=", slave.Output);
     }
-
-    // The master command names the configuration, which exists only once the site is made.
-    private static void FixMasterCommand(SlaveSite site) =>
-        File.WriteAllText(site.ConfigPath, File.ReadAllText(site.ConfigPath)
-            .Replace("CONF", site.ConfigPath, StringComparison.Ordinal)
-            .Replace("DISTROS", site.DistrosPath, StringComparison.Ordinal));
 
     private static void Compress(string path)
     {
