@@ -40,6 +40,9 @@ public sealed class SectionModel(SectionSettings settings, SectionDirectory dire
     /// <summary>Whether summary.json is written for this section (json-sections is not "none").</summary>
     public bool HasSummary => Settings.Words("json-sections") is not ["none", ..];
 
+    /// <summary>Every recorded test of the section's packages (submissions.txt and the logs), read while the section is locked.</summary>
+    public Piuparts.SitePipeline.History.ResultHistory Results { get; set; } = Piuparts.SitePipeline.History.ResultHistory.Empty;
+
     /// <summary>counts.txt as it is after today's row, for the chart.</summary>
     public History.CountsHistory? History { get; set; }
 

@@ -21,6 +21,7 @@ public static class ReportPipeline
         new ArchiveObsoleteLogs(),
         new ClassifyLogs(),
         new RecordCounts(),
+        new ReadHistory(),
         new FingerprintSections(),
         new UnlockSections(),
         new DrawCharts(),

@@ -144,9 +144,11 @@ public sealed class IncrementalReportTests : IDisposable
         AssertSameSite(scratch, sample.Site);
     }
 
+    // The files made from fingerprinted models: pages, charts and the sources' JSON files.
     private static string[] SitePages(string output) =>
         Directory.EnumerateFiles(output, "*.html", SearchOption.AllDirectories)
             .Concat(Directory.EnumerateFiles(output, "*.png", SearchOption.AllDirectories))
+            .Concat(Directory.EnumerateFiles(Path.Combine(output, "sid", "source"), "*.json", SearchOption.AllDirectories))
             .Select(f => Path.GetRelativePath(output, f)).Order(StringComparer.Ordinal).ToArray();
 
     private static void AssertSameSite(string expected, string actual)
