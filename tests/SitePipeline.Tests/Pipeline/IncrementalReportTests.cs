@@ -148,6 +148,7 @@ public sealed class IncrementalReportTests : IDisposable
     private static string[] SitePages(string output) =>
         Directory.EnumerateFiles(output, "*.html", SearchOption.AllDirectories)
             .Concat(Directory.EnumerateFiles(output, "*.png", SearchOption.AllDirectories))
+            .Concat(Directory.EnumerateFiles(output, "states*.svg", SearchOption.AllDirectories))
             .Concat(Directory.EnumerateFiles(Path.Combine(output, "sid", "source"), "*.json", SearchOption.AllDirectories))
             .Select(f => Path.GetRelativePath(output, f)).Order(StringComparer.Ordinal).ToArray();
 
