@@ -82,6 +82,12 @@ public sealed class SectionModel(SectionSettings settings, SectionDirectory dire
     /// <summary>The maintainer and uploader addresses of the section's sources, sorted (each has a page).</summary>
     public IReadOnlyList<string>? MaintainerEmails { get; set; }
 
+    /// <summary>The section's packages in failed-testing with the start of their failure, once gathered (recorded for the next run).</summary>
+    public IReadOnlyList<Piuparts.SitePipeline.History.Failure>? FailedPackages { get; set; }
+
+    /// <summary>The section's tests of the last days before the run, once gathered (recorded for the next run).</summary>
+    public IReadOnlyList<Piuparts.SitePipeline.History.RecentTest>? RecentTests { get; set; }
+
     /// <summary>The rows of the index page's state table, once built (recorded for the next run).</summary>
     public IReadOnlyList<Modules.RenderSectionPages.IndexRow>? IndexRows { get; set; }
 

@@ -30,6 +30,7 @@ public static class ReportPipeline
         new RenderSourcePages(),
         new RenderSearch(),
         new RenderGlobalPages(),
+        new RenderResultPages(),
         new RenderMachineReadable(),
         new CopyAssets(),
         new KeepUnchangedPages(),

@@ -24,9 +24,9 @@ public sealed class IncrementalReportTests : IDisposable
 
         Assert.Equal(0, first.FilesNotRendered);
         Assert.Contains("sid: nothing changed since its pages were written; only the dated pages are rendered", log);
-        // Written with the new time: the section index, the four global pages and summary.json (its _date).
-        Assert.Equal(6, second.FilesWritten);
-        Assert.Equal(SitePages(_archive.Output).Length - 5, second.FilesNotRendered);
+        // Written with the new time: the section index, the six global pages and summary.json (its _date).
+        Assert.Equal(8, second.FilesWritten);
+        Assert.Equal(SitePages(_archive.Output).Length - 7, second.FilesNotRendered);
     }
 
     [Fact]

@@ -38,6 +38,8 @@ public sealed class SampleSnapshotTests(SampleSite sample) : IClassFixture<Sampl
     [InlineData("bookworm/sources.yaml")]
     [InlineData("sections.yaml")]
     [InlineData("search.html")]
+    [InlineData("failures.html")]
+    [InlineData("recent.html")]
     [InlineData("bookworm/source/liba/libasyncns.html")]
     [InlineData("bookworm/source/liba/libasyncns.json")]
     [InlineData("bookworm-security/search-index.js")]
