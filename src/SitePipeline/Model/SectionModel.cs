@@ -88,6 +88,9 @@ public sealed class SectionModel(SectionSettings settings, SectionDirectory dire
     /// <summary>The section's tests of the last days before the run, once gathered (recorded for the next run).</summary>
     public IReadOnlyList<Piuparts.SitePipeline.History.RecentTest>? RecentTests { get; set; }
 
+    /// <summary>The states and feed entries to record for the next run's feeds, once compared.</summary>
+    public Feeds.FeedRecord? Feed { get; set; }
+
     /// <summary>The rows of the index page's state table, once built (recorded for the next run).</summary>
     public IReadOnlyList<Modules.RenderSectionPages.IndexRow>? IndexRows { get; set; }
 

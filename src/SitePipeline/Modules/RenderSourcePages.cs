@@ -97,7 +97,7 @@ public sealed class RenderSourcePages : IModule
                             Sources = g.Sources.Select(s => new { s.Name, s.Id, Block = context.Templates.Render("source-block", s.Block.Model) }).ToArray(),
                         }).ToArray(),
                     }),
-                    "maintainer"));
+                    "maintainer", feed: $"{email}.atom"));
             }
             output.Add(MaintainerIndex(context, section, maintainers));
         }

@@ -8,7 +8,7 @@ namespace Piuparts.SitePipeline.Modules;
 /// a page and an unchanged page keeps its time stamp. A page whose inputs have the fingerprint
 /// recorded in the page manifest, and whose file is as it was left, is not even rendered. Then
 /// removes the pages of processed sections that this run no longer produces (sources that left
-/// the archive with their JSON files, former maintainers, problems without hits), which piuparts leaves for a month.
+/// the archive with their JSON files, former maintainers with their feeds, problems without hits), which piuparts leaves for a month.
 /// </summary>
 public sealed class WriteFiles : IModule
 {
@@ -48,7 +48,8 @@ public sealed class WriteFiles : IModule
             var stale = Directory.EnumerateFiles(root, "*.html")
                 .Concat(OwnedSubtrees.Select(s => Path.Combine(root, s)).Where(Directory.Exists)
                     .SelectMany(d => Directory.EnumerateFiles(d, "*.html", SearchOption.AllDirectories)
-                        .Concat(Directory.EnumerateFiles(d, "*.json", SearchOption.AllDirectories))))
+                        .Concat(Directory.EnumerateFiles(d, "*.json", SearchOption.AllDirectories))
+                        .Concat(Directory.EnumerateFiles(d, "*.atom", SearchOption.AllDirectories))))
                 .Where(f => !produced.Contains(f))
                 .ToArray();
             foreach (var file in stale)

@@ -29,6 +29,7 @@ public static class ReportPipeline
         new RenderSectionPages(),
         new RenderSourcePages(),
         new RenderSearch(),
+        new RenderFeeds(),
         new RenderGlobalPages(),
         new RenderResultPages(),
         new RenderMachineReadable(),
@@ -36,6 +37,7 @@ public static class ReportPipeline
         new KeepUnchangedPages(),
         new RenderSitemap(),
         writer,
+        new RecordFeeds(),
         new MergeSummaries(),
         new LinkLogs(),
     ];
