@@ -40,6 +40,9 @@ public sealed class SectionModel(SectionSettings settings, SectionDirectory dire
     /// <summary>Whether summary.json is written for this section (json-sections is not "none").</summary>
     public bool HasSummary => Settings.Words("json-sections") is not ["none", ..];
 
+    /// <summary>Every recorded test of the section's packages (submissions.txt and the logs), read while the section is locked.</summary>
+    public Piuparts.SitePipeline.History.ResultHistory Results { get; set; } = Piuparts.SitePipeline.History.ResultHistory.Empty;
+
     /// <summary>counts.txt as it is after today's row, for the chart.</summary>
     public History.CountsHistory? History { get; set; }
 
@@ -78,6 +81,15 @@ public sealed class SectionModel(SectionSettings settings, SectionDirectory dire
 
     /// <summary>The maintainer and uploader addresses of the section's sources, sorted (each has a page).</summary>
     public IReadOnlyList<string>? MaintainerEmails { get; set; }
+
+    /// <summary>The section's packages in failed-testing with the start of their failure, once gathered (recorded for the next run).</summary>
+    public IReadOnlyList<Piuparts.SitePipeline.History.Failure>? FailedPackages { get; set; }
+
+    /// <summary>The section's tests of the last days before the run, once gathered (recorded for the next run).</summary>
+    public IReadOnlyList<Piuparts.SitePipeline.History.RecentTest>? RecentTests { get; set; }
+
+    /// <summary>The states and feed entries to record for the next run's feeds, once compared.</summary>
+    public Feeds.FeedRecord? Feed { get; set; }
 
     /// <summary>The rows of the index page's state table, once built (recorded for the next run).</summary>
     public IReadOnlyList<Modules.RenderSectionPages.IndexRow>? IndexRows { get; set; }

@@ -7,9 +7,11 @@ namespace Piuparts.SitePipeline.Modules;
 /// <summary>
 /// states.png per section (report.md §6.10): the history of counts.txt as stacked bars, one per
 /// day, in piuparts' colours per state, drawn with ScottPlot (piuparts needs R for it and
-/// silently drops the chart without).
+/// silently drops the chart without); the same as states.svg, and the last 30 days as
+/// states-30d.svg for the section index. The charts keep their white background in the dark
+/// scheme too (the style sheet frames them), so piuparts' state colours stay readable.
 /// </summary>
-public sealed class DrawCharts : IModule
+public sealed partial class DrawCharts : IModule
 {
     private static readonly string[] Colours =
     [
@@ -26,16 +28,36 @@ public sealed class DrawCharts : IModule
             if (rows is not { Count: > 0 })
                 continue;
             section.HasChart = true;
-            // Drawn only when the history changed (once a day): the counts are the chart's only input.
-            var destination = $"{section.Name}/states.png";
-            output.Add(Document.FromModel(destination, () => rows,
-                r => context.Fingerprints.Of(destination, r.Select(row => new { row.Day, row.Counts }).ToArray()),
-                r => Draw(section.Name, r)));
+            // Drawn only when the history changed (once a day): the counts are the charts' only input.
+            // The whole history as PNG (piuparts' file) and SVG, and the last 30 days as SVG for the section index.
+            var since = DateOnly.FromDateTime(context.Options.Now.UtcDateTime).AddDays(-RecentDays);
+            var recent = rows.Where(r => r.Day > since).ToArray();
+            var title = $"Binary packages per state in {section.Name}";
+            foreach (var (file, chartRows, chartTitle, svg) in new[]
+            {
+                ("states.png", rows, title, false),
+                ("states.svg", rows, title, true),
+                (RecentChart, (IReadOnlyList<History.CountsRow>)recent, $"{title}, last {RecentDays} days", true),
+            })
+            {
+                var destination = $"{section.Name}/{file}";
+                output.Add(Document.FromModel(destination, () => chartRows,
+                    r => context.Fingerprints.Of(destination, chartTitle, r.Select(row => new { row.Day, row.Counts }).ToArray()),
+                    r => Draw(chartTitle, r, svg)));
+            }
         }
         return output;
     }
 
-    private static byte[] Draw(string section, IReadOnlyList<History.CountsRow> rows)
+    /// <summary>The chart of the last days shown on the section index.</summary>
+    public const string RecentChart = "states-30d.svg";
+
+    public const int RecentDays = 30;
+
+    private const int Width = 1600;
+    private const int Height = 900;
+
+    private static byte[] Draw(string title, IReadOnlyList<History.CountsRow> rows, bool svg)
     {
         var plot = new Plot();
         var bars = new List<Bar>();
@@ -71,13 +93,26 @@ public sealed class DrawCharts : IModule
             });
         }
         plot.ShowLegend(Edge.Right);
-        plot.Title($"Binary packages per state in {section}");
+        plot.Title(title);
         plot.YLabel("Number of binary packages");
         int step = Math.Max(1, rows.Count / 8);
         var ticks = Enumerable.Range(0, rows.Count).Where(i => i % step == 0)
             .Select(i => new Tick(i, rows[i].Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).ToArray();
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
         plot.Axes.Margins(bottom: 0);
-        return plot.GetImageBytes(1600, 900, ImageFormat.Png);
+        if (!svg)
+            return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+        // A viewBox lets the page scale the drawing to its width.
+        var xml = plot.GetSvgXml(Width, Height);
+        var size = $"width=\"{Width}\" height=\"{Height}\"";
+        int at = xml.IndexOf(size, StringComparison.Ordinal);
+        xml = at < 0 ? xml : xml[..at] + $"viewBox=\"0 0 {Width} {Height}\" " + xml[at..];
+        // Skia numbers clip paths with a counter of the process: renumbered per file, so the same counts give the same bytes.
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        xml = ClipId().Replace(xml, m => ids.TryGetValue(m.Value, out var id) ? id : ids[m.Value] = $"clip{ids.Count + 1}");
+        return System.Text.Encoding.UTF8.GetBytes(xml);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("\\bcl_[0-9a-f]+\\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ClipId();
 }

@@ -14,7 +14,7 @@ namespace Piuparts.SitePipeline.Modules;
 /// is reported from its record. The inputs are cheap to read: the configuration files, the
 /// known-problem definitions, the validators of every index the section reads (size and time
 /// for file:, ETag and Last-Modified for HTTP) and of the Sources of every section of the run
-/// (maintainer pages link each other), and the name, size and time of every file in the log
+/// (maintainer pages link each other), the size and time of submissions.txt (the history on source pages), and the name, size and time of every file in the log
 /// directories of the section and of its depends-sections, whose logs decide its states.
 /// </summary>
 public sealed class FingerprintSections : IModule
@@ -64,7 +64,9 @@ public sealed class FingerprintSections : IModule
         var definitions = Listing(context.Config.Piuparts.Global.NonEmpty("known-problem-directory") ?? ClassifyLogs.DefaultDirectory);
         var configuration = new[] { context.Config.Piuparts.Path, context.Config.Distros.Path }.Select(Listing).ToArray();
         var listings = sections.Select(s => new { s, Files = logs(s) }).ToArray();
-        return context.Fingerprints.Of(section, configuration, definitions, context.AllSections, processed, packages, listings,
+        // The history on source pages: the master appends to submissions.txt with every log.
+        var submissions = Listing(Path.Combine(context.Master.Section(section).Path, History.SubmissionsFile.FileName));
+        return context.Fingerprints.Of(section, configuration, definitions, context.AllSections, processed, packages, listings, submissions,
             settings.Words("json-sections") is not ["none", ..]);
     }
 

@@ -1,5 +1,6 @@
 using Piuparts.Core.MasterDir;
 using Piuparts.Core.States;
+using Piuparts.SitePipeline.History;
 using Piuparts.SitePipeline.Model;
 using Piuparts.SitePipeline.Pipeline;
 using Piuparts.SitePipeline.Rendering;
@@ -10,7 +11,8 @@ namespace Piuparts.SitePipeline.Modules;
 /// <summary>
 /// One page per source package and one per maintainer or uploader address (report.md §6.6,
 /// §6.7), plus an index page of each (piuparts leaves those to the web server's listing). A
-/// source's table is rendered once and reused on its maintainers' pages.
+/// source's table is rendered once and reused on its maintainers' pages. A source page also
+/// shows the history of its binaries' tests, and has its JSON twin beside it (SourceJson).
 /// </summary>
 public sealed class RenderSourcePages : IModule
 {
@@ -42,10 +44,23 @@ public sealed class RenderSourcePages : IModule
                 if (!Naming.IsSafeFileName(result.Name))
                     continue;
                 var destination = $"{section.Name}/{Naming.SourcePage(result.Name)}";
+                var history = new Lazy<IReadOnlyList<SourceHistory.Row>>(
+                    () => SourceHistory.Rows(section, result.Binaries.Select(b => b.Name), ToSection), LazyThreadSafetyMode.ExecutionAndPublication);
                 output.Add(PageFrame.Page(context, destination, $"Status of source package {result.Name} in {section.Name}", section.Name,
-                    () => block.Value, m => m.Fingerprint,
-                    m => context.Templates.Render("source", new { Name = result.Name, Section = section.Name, Block = context.Templates.Render("source-block", m.Model) }),
+                    () => new SourcePageModel(block.Value, history.Value), m => new { m.Block.Fingerprint, m.History },
+                    m => context.Templates.Render("source", new
+                    {
+                        Name = result.Name,
+                        Section = section.Name,
+                        Block = context.Templates.Render("source-block", m.Block.Model),
+                        Json = $"{result.Name}.json",
+                        m.History,
+                    }),
                     "source"));
+                // The page's machine-readable twin beside it.
+                var json = Path.ChangeExtension(destination, ".json");
+                output.Add(Document.FromModel(json, () => SourceJson.Build(section, result, history.Value, ToSection),
+                    m => context.Fingerprints.Of(json, m), SourceJson.Serialize));
             }
             output.Add(SourceIndex(context, section));
 
@@ -82,7 +97,7 @@ public sealed class RenderSourcePages : IModule
                             Sources = g.Sources.Select(s => new { s.Name, s.Id, Block = context.Templates.Render("source-block", s.Block.Model) }).ToArray(),
                         }).ToArray(),
                     }),
-                    "maintainer"));
+                    "maintainer", feed: $"{email}.atom"));
             }
             output.Add(MaintainerIndex(context, section, maintainers));
         }
@@ -181,6 +196,8 @@ public sealed class RenderSourcePages : IModule
     public sealed record MaintainerSource(string Name, string Id, FingerprintedBlock Block);
 
     public sealed record FingerprintedBlock(BlockModel Model, string Fingerprint);
+
+    public sealed record SourcePageModel(FingerprintedBlock Block, IReadOnlyList<SourceHistory.Row> History);
 
     public sealed record OtherSection(string Name, string Href);
 

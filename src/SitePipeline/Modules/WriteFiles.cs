@@ -8,7 +8,7 @@ namespace Piuparts.SitePipeline.Modules;
 /// a page and an unchanged page keeps its time stamp. A page whose inputs have the fingerprint
 /// recorded in the page manifest, and whose file is as it was left, is not even rendered. Then
 /// removes the pages of processed sections that this run no longer produces (sources that left
-/// the archive, former maintainers, problems without hits), which piuparts leaves for a month.
+/// the archive with their JSON files, former maintainers with their feeds, problems without hits), which piuparts leaves for a month.
 /// </summary>
 public sealed class WriteFiles : IModule
 {
@@ -47,7 +47,9 @@ public sealed class WriteFiles : IModule
             var root = Path.Combine(context.OutputDirectory, section.Name);
             var stale = Directory.EnumerateFiles(root, "*.html")
                 .Concat(OwnedSubtrees.Select(s => Path.Combine(root, s)).Where(Directory.Exists)
-                    .SelectMany(d => Directory.EnumerateFiles(d, "*.html", SearchOption.AllDirectories)))
+                    .SelectMany(d => Directory.EnumerateFiles(d, "*.html", SearchOption.AllDirectories)
+                        .Concat(Directory.EnumerateFiles(d, "*.json", SearchOption.AllDirectories))
+                        .Concat(Directory.EnumerateFiles(d, "*.atom", SearchOption.AllDirectories))))
                 .Where(f => !produced.Contains(f))
                 .ToArray();
             foreach (var file in stale)
@@ -65,12 +67,13 @@ public sealed class WriteFiles : IModule
     // What the next run needs to report the section if it finds it unchanged; null when its inputs could not be fingerprinted.
     private static SectionRecord? Record(Model.SectionModel section, Dictionary<string, PageManifest.Entry> entries)
     {
-        if (section.InputsFingerprint is not { } fingerprint || section.IndexRows is not { } rows || section.MaintainerEmails is not { } emails)
+        if (section.InputsFingerprint is not { } fingerprint || section.IndexRows is not { } rows || section.MaintainerEmails is not { } emails
+            || section.FailedPackages is not { } failures || section.RecentTests is not { } recent)
             return null;
         int pages = entries.Keys.Count(d => d.StartsWith(section.Name + "/", StringComparison.Ordinal));
         return section.Previous is { } previous
             ? previous with { Pages = pages, SummaryNames = section.SummaryNames ?? previous.SummaryNames }
-            : new SectionRecord(fingerprint, pages, section.StateCounts, section.PackageCount, section.IndexUrls, rows, section.SummaryNames, emails);
+            : new SectionRecord(fingerprint, pages, section.StateCounts, section.PackageCount, section.IndexUrls, rows, section.SummaryNames, emails, failures, recent);
     }
 
     private enum Outcome { Written, Same, Skipped }

@@ -6,8 +6,9 @@ namespace Piuparts.SitePipeline.Pipeline;
 /// What a run recorded of a section whose pages it wrote: the fingerprint of the inputs they
 /// were made from, and what the pages showing the time need when the next run finds the
 /// section unchanged (how many pages it had in the page manifest, the state counts, the index page's table, the number of packages, the
-/// index URLs, the names summary.json reports the section under, and the maintainer addresses
-/// that other sections' maintainer pages link to).
+/// index URLs, the names summary.json reports the section under, the maintainer addresses
+/// that other sections' maintainer pages link to, and what the pages across sections show of
+/// it: its failed packages and the tests of the last days before the run).
 /// </summary>
 public sealed record SectionRecord(
     string Fingerprint,
@@ -17,4 +18,6 @@ public sealed record SectionRecord(
     IReadOnlyList<string> Urls,
     IReadOnlyList<RenderSectionPages.IndexRow> Rows,
     IReadOnlyList<string>? SummaryNames,
-    IReadOnlyList<string> Maintainers);
+    IReadOnlyList<string> Maintainers,
+    IReadOnlyList<History.Failure> Failures,
+    IReadOnlyList<History.RecentTest> Recent);

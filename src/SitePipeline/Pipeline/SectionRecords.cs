@@ -13,7 +13,7 @@ public static class SectionRecords
 
     private sealed record Stored(string Format, Dictionary<string, SectionRecord> Sections);
 
-    private const string Format = "piuparts-site sections 1";
+    private const string Format = "piuparts-site sections 2";
 
     public static Dictionary<string, SectionRecord> Load(string outputDirectory)
     {

@@ -10,11 +10,19 @@ public static class PageFrame
     public static string RootOf(string destination) =>
         string.Concat(Enumerable.Repeat("../", destination.Count(c => c == '/')));
 
-    public static string Render(SiteContext context, string destination, string title, string? section, string body, bool showTime = false)
+    /// <param name="feed">An Atom feed of the page's own (relative to it), linked besides the section's.</param>
+    public static string Render(SiteContext context, string destination, string title, string? section, string body, bool showTime = false, string? feed = null)
     {
+        var root = RootOf(destination);
+        var feeds = new List<FeedLink>();
+        if (section != null)
+            feeds.Add(new FeedLink($"{root}{section}/{Modules.RenderFeeds.FileName}", $"State changes in {section}"));
+        if (feed != null)
+            feeds.Add(new FeedLink(feed, "State changes of these packages"));
         var model = new FrameModel(
             title,
-            RootOf(destination),
+            root,
+            feeds,
             context.Navigation(section),
             body,
             showTime ? context.Options.Now.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : null,
@@ -36,12 +44,14 @@ public static class PageFrame
     /// gives what the fingerprint covers (the model, or a smaller equivalent of it).
     /// </summary>
     public static Document Page<TModel>(SiteContext context, string destination, string title, string? section,
-        Func<TModel> model, Func<TModel, object> inputs, Func<TModel, string> body, string kind, bool showTime = false) =>
+        Func<TModel> model, Func<TModel, object> inputs, Func<TModel, string> body, string kind, bool showTime = false, string? feed = null) =>
         Document.FromModel(destination, model,
-            m => context.Fingerprints.Of(destination, title, section, kind, showTime ? context.Options.Now : null, context.Navigation(section), inputs(m)),
-            m => Render(context, destination, title, section, body(m), showTime));
+            m => context.Fingerprints.Of(destination, title, section, kind, showTime ? context.Options.Now : null, context.Navigation(section), feed, inputs(m)),
+            m => Render(context, destination, title, section, body(m), showTime, feed));
 
-    public sealed record FrameModel(string Title, string Root, IReadOnlyList<NavSection> Sections, string Body, string? Updated, string? UpdatedIso);
+    public sealed record FrameModel(string Title, string Root, IReadOnlyList<FeedLink> Feeds, IReadOnlyList<NavSection> Sections, string Body, string? Updated, string? UpdatedIso);
+
+    public sealed record FeedLink(string Href, string Title);
 
     public sealed record NavSection(string Name, bool Current, bool Chart);
 }

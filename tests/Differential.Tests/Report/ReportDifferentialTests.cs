@@ -21,6 +21,11 @@ public sealed class ReportDifferentialTests(ReportRuns runs) : IClassFixture<Rep
         // every section's navigation.
         (new Regex(@"^[^/]+/source/index\.html$"), "index of a section's source pages"),
         (new Regex(@"^[^/]+/maintainer/index\.html$"), "index of a section's maintainer pages"),
+        // The website beyond piuparts (README, "The website"): the search results page, the
+        // failures across sections by age, the tests of the last days.
+        (new Regex(@"^search\.html$"), "search results"),
+        (new Regex(@"^failures\.html$"), "failed packages by age"),
+        (new Regex(@"^recent\.html$"), "recent results"),
     ];
 
     // Files of the master directory only ours writes: the cache of the Packages fields the master

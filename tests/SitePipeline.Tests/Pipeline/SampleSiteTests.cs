@@ -40,6 +40,25 @@ public sealed class SampleSiteTests(SampleSite sample) : IClassFixture<SampleSit
     }
 
     [Fact]
+    public void Each_section_gets_its_history_and_its_last_30_days_as_scalable_svg()
+    {
+        foreach (var section in new[] { "bookworm", "bookworm-security" })
+        {
+            var whole = System.Xml.Linq.XDocument.Load(sample.Page($"{section}/states.svg")).Root!;
+            var recent = System.Xml.Linq.XDocument.Load(sample.Page($"{section}/states-30d.svg")).Root!;
+
+            Assert.Equal("{http://www.w3.org/2000/svg}svg", whole.Name.ToString());
+            Assert.Equal("0 0 1600 900", whole.Attribute("viewBox")?.Value);
+            Assert.Equal("0 0 1600 900", recent.Attribute("viewBox")?.Value);
+            Assert.Contains(recent.Descendants(), e => e.Value.Trim() == $"Binary packages per state in {section}, last 30 days");
+            // One bar segment per state and day: the last 30 days draw far fewer than the year.
+            Assert.True(recent.ToString().Length < whole.ToString().Length / 3);
+        }
+        var index = Html.Parse(File.ReadAllText(sample.Page("bookworm/index.html")));
+        Assert.NotNull(index.QuerySelector("#history img[src='states-30d.svg']"));
+    }
+
+    [Fact]
     public void Counts_txt_gets_the_row_of_the_report_day_and_is_published()
     {
         var counts = File.ReadAllLines(Path.Combine(sample.Master, "bookworm", "counts.txt"));

@@ -1,0 +1,67 @@
+using Piuparts.Core.States;
+using Piuparts.SitePipeline.Feeds;
+using Piuparts.SitePipeline.Model;
+using Piuparts.SitePipeline.Pipeline;
+
+namespace Piuparts.SitePipeline.Modules;
+
+/// <summary>
+/// The Atom feeds of state changes: &lt;section&gt;/feed.atom, and beside each maintainer page
+/// one of that maintainer's or uploader's sources. A changed section's packages are compared
+/// with the states the last run recorded (FeedRecord): new failures, then fixes, become
+/// entries dated with the run's time, put before the earlier ones (the newest
+/// <see cref="MaxEntries"/> are kept). RecordFeeds saves the new record once the site is
+/// written. An unchanged section has no new entry and keeps its feeds.
+/// </summary>
+public sealed class RenderFeeds : IModule
+{
+    public const string FileName = "feed.atom";
+
+    public const int MaxEntries = 200;
+
+    public IReadOnlyList<Document> Execute(SiteContext context, IReadOnlyList<Document> documents)
+    {
+        var output = documents.ToList();
+        var baseUrl = $"https://{context.WebHost}{context.DocRoot}/";
+        foreach (var section in context.Sections.Where(s => !s.Unchanged))
+        {
+            var previous = FeedRecord.Load(context.OutputDirectory, section.Name);
+            var maintainers = section.SourceResults.ToDictionary(r => r.Name, Addresses, StringComparer.Ordinal);
+            var db = section.Db;
+            var current = db.Names.Select(n =>
+            {
+                var source = db.Package(n)!.SourceName;
+                return (n, db.TestVersion(n) ?? "", db.OwnState(n).Name(), source, maintainers.GetValueOrDefault(source) ?? []);
+            }).ToArray();
+            var fresh = previous == null ? [] : FeedChanges.Between(context.WebHost, section.Name, context.Options.Now, previous.States, current);
+            var entries = fresh.Concat(previous?.Entries ?? []).Take(MaxEntries).ToArray();
+            section.Feed = new FeedRecord(FeedRecord.CurrentFormat,
+                current.ToDictionary(c => c.Item1, c => $"{c.Item2} {c.Item3}", StringComparer.Ordinal), entries);
+            if (fresh.Count > 0)
+                context.Log($"{section.Name}: feed: {fresh.Count(e => e.IsFailure)} new failures, {fresh.Count(e => !e.IsFailure)} fixes");
+
+            output.Add(Feed(context, baseUrl, $"{section.Name}/{FileName}", $"{section.Name}/index.html",
+                $"piuparts: state changes in {section.Name}", entries));
+            foreach (var email in section.MaintainerEmails ?? [])
+            {
+                if (!Naming.IsSafeFileName(email))
+                    continue;
+                var page = $"{section.Name}/{Naming.MaintainerPage(email)}";
+                output.Add(Feed(context, baseUrl, Path.ChangeExtension(page, ".atom"), page,
+                    $"piuparts: state changes of {email}'s packages in {section.Name}", entries.Where(e => e.Maintainers.Contains(email)).ToArray()));
+            }
+        }
+        return output;
+    }
+
+    private static Document Feed(SiteContext context, string baseUrl, string destination, string page, string title, IReadOnlyList<FeedEntry> entries) =>
+        Document.FromModel(destination, () => entries,
+            e => context.Fingerprints.Of(destination, baseUrl, page, title, e),
+            // A feed without entries yet has no time of its own: the epoch keeps its bytes from run to run.
+            e => AtomFeed.Render(baseUrl, destination, page, title, e, DateTimeOffset.UnixEpoch));
+
+    // The addresses of a source's maintainer and uploaders, each once.
+    private static IReadOnlyList<string> Addresses(SourceReport source) =>
+        new[] { source.Source.Maintainer ?? "" }.Concat(source.Source.Uploaders)
+            .Select(Naming.Email).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using Piuparts.Core.MasterDir;
+using Piuparts.Core.States;
+using Piuparts.SitePipeline.History;
+using Piuparts.SitePipeline.Model;
+using Piuparts.SitePipeline.Pipeline;
+using Piuparts.SitePipeline.Rendering;
+
+namespace Piuparts.SitePipeline.Modules;
+
+/// <summary>
+/// Two pages across all sections: failures.html, every package in failed-testing with the day
+/// its failure began and how long it has lasted, oldest first; and recent.html, the tests of the
+/// last 24 hours and of the last 7 days. An unchanged section contributes what its record keeps.
+/// </summary>
+public sealed class RenderResultPages : IModule
+{
+    public const int RecentDays = 7;
+
+    private static readonly LogDirectory[] FailedLogs = [LogDirectory.Fail, LogDirectory.Bugged, LogDirectory.Affected];
+
+    public IReadOnlyList<Document> Execute(SiteContext context, IReadOnlyList<Document> documents)
+    {
+        var output = documents.ToList();
+        var now = context.Options.Now;
+        foreach (var section in context.Sections)
+        {
+            section.FailedPackages = section.Previous?.Failures ?? Failures(section);
+            section.RecentTests = section.Previous?.Recent ?? Recent(section, now);
+        }
+        output.Add(PageFrame.Page(context, "failures.html", "Failed packages by age", null, "failures", () =>
+        {
+            var failures = context.Sections.SelectMany(s => s.FailedPackages!)
+                .OrderBy(f => f.Since ?? DateTimeOffset.MaxValue).ThenBy(f => f.Section, StringComparer.Ordinal).ThenBy(f => f.Package, StringComparer.Ordinal)
+                .Select(f => new
+                {
+                    f.Section,
+                    f.Package,
+                    f.Version,
+                    Since = f.Since is { } since ? Day(since) : "unknown",
+                    SinceIso = f.Since is { } iso ? Iso(iso) : null,
+                    Days = f.Since is { } start ? (int?)Math.Max(0, (int)(now - start).TotalDays) : null,
+                    f.Page,
+                    f.Log,
+                }).ToArray();
+            return new { Count = failures.Length, Failures = failures };
+        }, showTime: true));
+        output.Add(PageFrame.Page(context, "recent.html", "Recent results", null, "recent", () =>
+        {
+            var tests = context.Sections.SelectMany(s => s.RecentTests!)
+                .Where(t => t.Time > now.AddDays(-RecentDays) && t.Time <= now)
+                .OrderByDescending(t => t.Time).ThenBy(t => t.Section, StringComparer.Ordinal).ThenBy(t => t.Package, StringComparer.Ordinal)
+                .ToArray();
+            return new
+            {
+                Periods = new[]
+                {
+                    Period("The last 24 hours", "Day", tests.Where(t => t.Time > now.AddDays(-1)).ToArray()),
+                    Period($"The last {RecentDays} days", "Week", tests),
+                },
+            };
+        }, showTime: true));
+        return output;
+    }
+
+    private static object Period(string heading, string id, RecentTest[] tests) => new
+    {
+        Heading = heading,
+        Id = id,
+        Passed = tests.Count(t => t.Result == "pass"),
+        Failed = tests.Count(t => t.Result == "fail"),
+        Untestable = tests.Count(t => t.Result == "untestable"),
+        Tests = tests.Select(t => new { t.Section, Date = Minute(t.Time), Iso = Iso(t.Time), t.Package, t.Version, t.Result, t.Page }).ToArray(),
+    };
+
+    private static IReadOnlyList<Failure> Failures(SectionModel section)
+    {
+        var db = section.Db;
+        return db.InState(PackageState.FailedTesting).Order(StringComparer.Ordinal).Select(name =>
+        {
+            var log = FailedLogs.Select(d => section.LatestLog(d, name)).FirstOrDefault(l => l != null);
+            DateTimeOffset? since = section.Results.FailingSince(name)
+                ?? (log != null ? new DateTimeOffset(log.Modified, TimeSpan.Zero) : null);
+            return new Failure(section.Name, name, db.TestVersion(name) ?? "", since,
+                PageOf(section, name) ?? $"{section.Name}/state-failed-testing.html#{Naming.HtmlId(name)}",
+                log != null ? $"{section.Name}/{log.RelativePath}" : null);
+        }).ToArray();
+    }
+
+    private static IReadOnlyList<RecentTest> Recent(SectionModel section, DateTimeOffset now) =>
+        section.Results.All.Where(t => t.Time > now.AddDays(-RecentDays) && t.Time <= now)
+            .Select(t => new RecentTest(section.Name, t.Time, t.Package, t.Version, t.Word, PageOf(section, t.Package)))
+            .OrderByDescending(t => t.Time).ThenBy(t => t.Package, StringComparer.Ordinal)
+            .ToArray();
+
+    // The page of a package's source, relative to the site root, when the section has it.
+    private static string? PageOf(SectionModel section, string package) =>
+        section.Db.Package(package) is { } binary && section.Sources[binary.SourceName] != null && Naming.IsSafeFileName(binary.SourceName)
+            ? $"{section.Name}/{Naming.SourcePage(binary.SourceName)}" : null;
+
+    private static string Day(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Minute(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    private static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}
