@@ -80,6 +80,7 @@ public sealed class SlaveSignalTests
         using var site = SshStandIn.OurMasterSite(["pkg000", "pkg001-wait", "pkg002"], maxReserved: 3);
         using var slave = Start(site);
         slave.WaitFor("Testing package sid/pkg001-wait 1.0-1");
+        TestProcessGroup(site); // the test's process has started
 
         var running = Status(site);
 
@@ -167,13 +168,20 @@ public sealed class SlaveSignalTests
         return output;
     }
 
-    // The process group of the running test, from the status file ("testing … (pid N)").
+    // The process group of the running test, from the status file ("testing … (pid N)"). The
+    // "Testing package" line comes before the test's process exists, so the pid is waited for.
     private static int TestProcessGroup(SlaveSite site)
     {
-        var status = File.ReadAllText(Path.Combine(site.SlavePath, StatusBoard.FileName));
-        var match = Regex.Match(status, @"testing \S+ \S+ \(pid (\d+)\)");
-        Assert.True(match.Success, status);
-        return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var deadline = DateTime.UtcNow + SlaveProcess.Timeout;
+        while (true)
+        {
+            var status = File.ReadAllText(Path.Combine(site.SlavePath, StatusBoard.FileName));
+            var match = Regex.Match(status, @"testing \S+ \S+ \(pid (\d+)\)");
+            if (match.Success)
+                return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(DateTime.UtcNow < deadline, status);
+            Thread.Sleep(50);
+        }
     }
 
     // Processes of the group that are not zombies (a zombie waits only for its parent to reap it).
