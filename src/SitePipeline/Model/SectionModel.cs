@@ -52,6 +52,17 @@ public sealed class SectionModel(SectionSettings settings, SectionDirectory dire
     /// <summary>Every .kpr line of the section's logs, in piuparts' order once the problem pages sorted them.</summary>
     public IReadOnlyList<SectionFailure> Failures { get; set; } = [];
 
+    private Dictionary<string, string>? _problemShortNames;
+    private ILookup<string, SectionFailure>? _failuresByPackage;
+
+    /// <summary>Each problem's short name (its page) by its name, made once (source pages of every source ask).</summary>
+    public IReadOnlyDictionary<string, string> ProblemShortNames =>
+        LazyInitializer.EnsureInitialized(ref _problemShortNames, () => ProblemSet.Problems.ToDictionary(p => p.Name, p => p.ShortName, StringComparer.Ordinal));
+
+    /// <summary>The .kpr lines by package, made once, once the failures are read and sorted.</summary>
+    public ILookup<string, SectionFailure> FailuresByPackage =>
+        LazyInitializer.EnsureInitialized(ref _failuresByPackage, () => Failures.ToLookup(f => f.Package, StringComparer.Ordinal));
+
     /// <summary>Known-problem links shown under a state's row of the index, by state.</summary>
     public Dictionary<PackageState, List<ProblemLink>> Problems { get; } = [];
 

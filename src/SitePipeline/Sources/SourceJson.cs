@@ -29,8 +29,8 @@ public static class SourceJson
     /// <summary>The document of a source of the section; <paramref name="toSection"/> is the way from the file to the section directory.</summary>
     public static Entry Build(SectionModel section, SourceReport result, IReadOnlyList<SourceHistory.Row> history, string toSection)
     {
-        var problems = section.ProblemSet.Problems.ToDictionary(p => p.Name, p => p.ShortName, StringComparer.Ordinal);
-        var failures = section.Failures.ToLookup(f => f.Package, StringComparer.Ordinal);
+        var problems = section.ProblemShortNames;
+        var failures = section.FailuresByPackage;
         var binaries = result.Binaries.Select(b =>
         {
             if (b.Package == null)
