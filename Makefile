@@ -1,7 +1,7 @@
 # piuparts-site. The two commands a fresh Debian machine with the .NET SDK needs:
 #   make site   builds the sample website
 #   make test   installs what the tests need (apt, when missing) and runs every test
-.PHONY: all build site serve test test-deps bench clean
+.PHONY: all build site serve test test-deps test-deb deb bench clean
 
 BIN := out/bin/piuparts-site
 DOTNET := dotnet
@@ -30,6 +30,15 @@ test-deps:
 
 test: test-deps
 	@tools/run-tests.sh
+
+# The Debian package: out/piuparts-site_<version>_amd64.deb (self-contained, about a minute).
+deb:
+	@tools/make-deb.sh
+
+# Builds the package and checks its files, man pages and lintian; not part of make test
+# because the self-contained publish and xz take about 80 s on two cores.
+test-deb: test-deps
+	@tools/test-deb.sh
 
 bench: build test-deps
 	@bench/packages-load.sh

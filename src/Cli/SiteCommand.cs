@@ -25,6 +25,7 @@ public static class SiteCommand
         root.Add(CleanupVerb.Create());
         root.Add(ReportVerb.Create());
         root.Add(ConfigVerb.Create());
+        root.Add(CheckVerb.Create());
         return root;
     }
 

@@ -8,7 +8,7 @@ public class SiteCommandTests
         var run = CliRun.Of("--help");
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
-        foreach (var verb in new[] { "master", "slave", "reschedule", "expire", "reschedule-untestable", "release-reserved", "archive", "backup", "detect-problems", "rotate-logs", "cleanup", "report", "config" })
+        foreach (var verb in new[] { "master", "slave", "reschedule", "expire", "reschedule-untestable", "release-reserved", "archive", "backup", "detect-problems", "rotate-logs", "cleanup", "report", "config", "check" })
             Assert.Matches($@"(?m)^\s+{verb}\s", run.Output);
         Assert.Contains("--config", run.Output);
     }

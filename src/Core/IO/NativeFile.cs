@@ -5,7 +5,8 @@ namespace Piuparts.Core.IO;
 
 /// <summary>
 /// The POSIX calls .NET does not offer: link(2), which fails instead of replacing an existing
-/// name, Linux's unnamed files (O_TMPFILE), and statx(2) for the change time.
+/// name, Linux's unnamed files (O_TMPFILE), statx(2) for the change time and the owner, and
+/// access(2) and geteuid(2) for what the running user may do.
 /// </summary>
 internal static class NativeFile
 {
@@ -22,6 +23,12 @@ internal static class NativeFile
 
     [DllImport("libc", SetLastError = true, EntryPoint = "statx")]
     private static extern int Statx(int directory, string path, int flags, uint mask, byte[] buffer);
+
+    [DllImport("libc", SetLastError = true, EntryPoint = "access")]
+    private static extern int Access(string path, int mode);
+
+    [DllImport("libc", EntryPoint = "geteuid")]
+    private static extern uint GetEffectiveUserId();
 
     private const int AtFdCwd = -100;
     private const int AtSymlinkFollow = 0x400;
@@ -42,6 +49,32 @@ internal static class NativeFile
         }
         return (Seconds(buffer, CtimeOffset), Seconds(buffer, MtimeOffset));
     }
+
+    private const uint StatxUid = 0x8;
+    private const int UidOffset = 20;
+
+    /// <summary>The user id owning <paramref name="path"/> (symbolic links followed).</summary>
+    public static uint Owner(string path)
+    {
+        var buffer = new byte[StatxSize];
+        if (Statx(AtFdCwd, path, 0, StatxUid, buffer) != 0)
+        {
+            int errno = Marshal.GetLastPInvokeError();
+            throw new IOException($"cannot stat {path}: {Marshal.GetPInvokeErrorMessage(errno)}");
+        }
+        return BitConverter.ToUInt32(buffer, UidOffset);
+    }
+
+    /// <summary>The running process's effective user id.</summary>
+    public static uint EffectiveUserId => GetEffectiveUserId();
+
+    private const int WOk = 2, XOk = 1;
+
+    /// <summary>True when the running user may create files in the directory (write and search permission).</summary>
+    public static bool IsWritableDirectory(string path) => Access(path, WOk | XOk) == 0;
+
+    /// <summary>True when the running user may execute the file.</summary>
+    public static bool IsExecutable(string path) => File.Exists(path) && Access(path, XOk) == 0;
 
     private static double Seconds(byte[] buffer, int offset) =>
         BitConverter.ToInt64(buffer, offset) + BitConverter.ToUInt32(buffer, offset + 8) / 1e9;
