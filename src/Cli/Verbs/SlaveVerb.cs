@@ -47,7 +47,7 @@ public static class SlaveVerb
             "a restart continues from what they left.\n" +
             "Signals: SIGINT or SIGTERM: start no new test, let the running ones finish, submit the finished logs, give back " +
             "the reservations not tested, exit. A second one: kill the running tests now (their reservations stay and are " +
-            "tested after the next start), exit 1. SIGHUP: submit finished logs now, then go on. SIGUSR1: the same, then start " +
+            "tested after the next start), exit 1. SIGHUP: submit finished logs once the running test ends (a sleeping worker when it wakes), then go on. SIGUSR1: the same, then start " +
             "again with the same arguments (a new program version, say). A log is deleted only after the master said ok to it.\n" +
             "Exit status: 0, 1 after an abort, 2 on a configuration or command-line error.");
         command.Add(sections);
