@@ -80,6 +80,10 @@ internal static class NativeFile
         BitConverter.ToInt64(buffer, offset) + BitConverter.ToUInt32(buffer, offset + 8) / 1e9;
 
     /// <summary>Creates <paramref name="created"/> as a second name of <paramref name="existing"/>; false when it already exists.</summary>
+    /// <summary>link(2): 0 when <paramref name="created"/> was made, else the errno.</summary>
+    public static int LinkErrno(string existing, string created) =>
+        Link(existing, created) == 0 ? 0 : Marshal.GetLastPInvokeError();
+
     public static bool TryLink(string existing, string created)
     {
         if (Link(existing, created) == 0)
