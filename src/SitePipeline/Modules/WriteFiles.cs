@@ -83,6 +83,8 @@ public sealed class WriteFiles : IModule
     private static Result Write(string outputDirectory, Document document, PageManifest manifest)
     {
         var path = Path.Combine(outputDirectory, document.Destination);
+        if (document.IsKept)
+            return new Result(Outcome.Skipped, manifest.Find(document.Destination));
         var previous = document.IsFingerprinted ? manifest.Valid(document.Destination, path) : null;
         var (bytes, fingerprint) = document.Produce(previous);
         if (bytes == null)

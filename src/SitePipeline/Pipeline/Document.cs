@@ -27,6 +27,9 @@ public sealed class Document
     /// <summary>Whether <see cref="Produce"/> gives a fingerprint (and may skip rendering).</summary>
     public bool IsFingerprinted { get; }
 
+    /// <summary>A page of an unchanged section, its file already checked against the manifest when the section was found unchanged.</summary>
+    public bool IsKept { get; private init; }
+
     /// <summary>
     /// Builds the document's inputs and, unless their fingerprint equals <paramref name="previous"/>
     /// (the one recorded when the file on disk was written), its bytes.
@@ -58,7 +61,7 @@ public sealed class Document
 
     /// <summary>A page left as it is: its inputs did not change since it was written with <paramref name="fingerprint"/>.</summary>
     public static Document Kept(string destination, string fingerprint) =>
-        new(destination, fingerprinted: true, _ => new Produced(null, fingerprint));
+        new(destination, fingerprinted: true, _ => new Produced(null, fingerprint)) { IsKept = true };
 
     public override string ToString() => Destination;
 }
