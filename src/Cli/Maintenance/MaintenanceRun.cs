@@ -176,15 +176,7 @@ public sealed class MaintenanceRun
         // A dry run writes nothing, not even a lock file; without one no master is running.
         if (DryRun && !File.Exists(Path.Combine(section.Path, SectionDirectory.LockFile)))
             return new NoLock();
-        var deadline = DateTime.UtcNow + LockWait;
-        while (true)
-        {
-            if (section.TryLock() is { } held)
-                return held;
-            if (DateTime.UtcNow >= deadline)
-                return null;
-            Thread.Sleep(TimeSpan.FromSeconds(1));
-        }
+        return section.Lock(LockWait);
     }
 
     private sealed class NoLock : IDisposable

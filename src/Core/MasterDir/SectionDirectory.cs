@@ -43,6 +43,23 @@ public sealed class SectionDirectory
         }
     }
 
+    /// <summary>
+    /// <see cref="TryLock"/>, tried once a second until <paramref name="wait"/> has passed (a
+    /// master holds the lock for one slave connection); null when it stayed busy.
+    /// </summary>
+    public FileStream? Lock(TimeSpan wait)
+    {
+        var deadline = DateTime.UtcNow + wait;
+        while (true)
+        {
+            if (TryLock() is { } held)
+                return held;
+            if (DateTime.UtcNow >= deadline)
+                return null;
+            Thread.Sleep(TimeSpan.FromSeconds(1));
+        }
+    }
+
     /// <summary>Creates the section directory and its seven log directories when missing.</summary>
     public void EnsureCreated()
     {

@@ -46,7 +46,8 @@ public sealed class LoadSections : IModule
             Fail(context, name, $"section directory {directory.Path} does not exist");
             return null;
         }
-        if (SectionLock.Take(context, directory) is not { } held)
+        // Waited for up to --lock-wait: piuparts retries a busy section later in its run.
+        if (directory.Lock(context.Options.LockWait) is not { } held)
         {
             Fail(context, name, "busy: a master holds master.lock; try again later");
             return null;

@@ -17,6 +17,21 @@ public class SectionDirectoryTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
+    public void Master_lock_is_taken_by_one_holder_at_a_time_and_a_busy_one_is_given_up_after_the_wait()
+    {
+        using (var held = _section.TryLock())
+        {
+            Assert.NotNull(held);
+            Assert.Null(_section.TryLock());
+            Assert.Null(_section.Lock(TimeSpan.Zero));
+        }
+
+        using var again = _section.Lock(TimeSpan.FromSeconds(5));
+
+        Assert.NotNull(again);
+    }
+
+    [Fact]
     public void A_new_section_has_the_seven_log_directories()
     {
         Assert.Equal(["affected", "bugged", "fail", "pass", "recycle", "reserved", "untestable"],
