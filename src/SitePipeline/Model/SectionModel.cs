@@ -105,6 +105,18 @@ public sealed class SectionModel(SectionSettings settings, SectionDirectory dire
     /// <summary>The rows of the index page's state table, once built (recorded for the next run).</summary>
     public IReadOnlyList<Modules.RenderSectionPages.IndexRow>? IndexRows { get; set; }
 
+    /// <summary>What the section says of each of its sources (with a page), once gathered for the per-source JSON of every section.</summary>
+    public IReadOnlyDictionary<string, SourceSection>? SourceSections { get; set; }
+
+    /// <summary>For a section found unchanged: the last run's record of its sources, when it is valid for these inputs.</summary>
+    public SourceSectionsRecord? SourceSectionsRecord { get; set; }
+
+    /// <summary>
+    /// Set when a kept file of an unchanged section could not be updated: the section gets no
+    /// record, so the next run renders it again from its inputs.
+    /// </summary>
+    public bool NeedsFullRun { get; set; }
+
     /// <summary>Whether states.png was drawn for this section in this run.</summary>
     public bool HasChart { get; set; }
 

@@ -2,7 +2,7 @@ using Piuparts.SitePipeline.Pipeline;
 
 namespace Piuparts.SitePipeline.Modules;
 
-/// <summary>The style sheet, icons and robots.txt, as documents like any page (piuparts expects an operator to copy them by hand).</summary>
+/// <summary>The style sheet, the script and the icons, as documents like any page (piuparts expects an operator to copy them by hand).</summary>
 public sealed class CopyAssets : IModule
 {
     public IReadOnlyList<Document> Execute(SiteContext context, IReadOnlyList<Document> documents)

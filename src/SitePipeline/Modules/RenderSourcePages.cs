@@ -59,7 +59,7 @@ public sealed class RenderSourcePages : IModule
                     "source"));
                 // The page's machine-readable twin beside it.
                 var json = Path.ChangeExtension(destination, ".json");
-                output.Add(Document.FromModel(json, () => SourceJson.Build(section, result, history.Value, ToSection),
+                output.Add(Document.FromModel(json, () => SourceJson.Build(section, result, history.Value, ToSection, context.AcrossSections!.Of(result.Name)),
                     m => context.Fingerprints.Of(json, m), SourceJson.Serialize));
             }
             output.Add(SourceIndex(context, section));

@@ -67,7 +67,7 @@ public sealed class WriteFiles : IModule
     // What the next run needs to report the section if it finds it unchanged; null when its inputs could not be fingerprinted.
     private static SectionRecord? Record(Model.SectionModel section, Dictionary<string, PageManifest.Entry> entries)
     {
-        if (section.InputsFingerprint is not { } fingerprint || section.IndexRows is not { } rows || section.MaintainerEmails is not { } emails
+        if (section.NeedsFullRun || section.InputsFingerprint is not { } fingerprint || section.IndexRows is not { } rows || section.MaintainerEmails is not { } emails
             || section.FailedPackages is not { } failures || section.RecentTests is not { } recent)
             return null;
         int pages = entries.Keys.Count(d => d.StartsWith(section.Name + "/", StringComparison.Ordinal));

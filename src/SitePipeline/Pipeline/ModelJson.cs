@@ -5,10 +5,11 @@ namespace Piuparts.SitePipeline.Pipeline;
 
 /// <summary>
 /// Generated JSON writers for the models fingerprinted most (every source's table and JSON
-/// file, the big state pages): several times faster than reflection, which stays for the other models.
+/// file with its list of sections, the big state pages): several times faster than reflection, which stays for the other models.
 /// </summary>
 [JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Serialization)]
 [JsonSerializable(typeof(RenderSourcePages.BlockModel))]
 [JsonSerializable(typeof(RenderSectionPages.StatePageModel))]
 [JsonSerializable(typeof(Sources.SourceJson.Entry))]
+[JsonSerializable(typeof(Sources.SourceSection[]))]
 internal sealed partial class ModelJson : JsonSerializerContext;

@@ -27,7 +27,9 @@ public static class ReportPipeline
         new DrawCharts(),
         new RenderProblemPages(),
         new RenderSectionPages(),
+        new GatherSourceSections(),
         new RenderSourcePages(),
+        new RefreshSourceJson(),
         new RenderSearch(),
         new RenderFeeds(),
         new RenderGlobalPages(),
@@ -38,6 +40,7 @@ public static class ReportPipeline
         new RenderSitemap(),
         writer,
         new RecordFeeds(),
+        new RecordSourceSections(),
         new MergeSummaries(),
         new LinkLogs(),
     ];

@@ -64,6 +64,9 @@ public sealed class SiteContext(SiteConfig config, ReportOptions options, string
     /// <summary>The sections this run processes, in processing order, once loaded.</summary>
     public List<SectionModel> Sections { get; } = [];
 
+    /// <summary>Every source with what each section says of it, once gathered (GatherSourceSections).</summary>
+    public Sources.SourcesAcrossSections? AcrossSections { get; set; }
+
     /// <summary>Section locks held while the master directory is read and changed.</summary>
     public Dictionary<string, FileStream> Locks { get; } = new(StringComparer.Ordinal);
 

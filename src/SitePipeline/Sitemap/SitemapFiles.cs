@@ -7,10 +7,14 @@ namespace Piuparts.SitePipeline.Sitemap;
 /// sitemap.xml (sitemaps.org 0.9): every page of the site as an absolute URL under
 /// https://{web-host}{doc-root}/, as the protocol requires. Up to 50,000 URLs it is one
 /// urlset; a bigger site gets sitemap-1.xml, sitemap-2.xml, ... and sitemap.xml indexes them.
+/// robots.txt allows every crawler and names sitemap.xml, as the robots exclusion protocol lets
+/// it (crawlers read it at the host's root: with a doc-root, the operator copies it there).
 /// </summary>
 public static class SitemapFiles
 {
     public const string FileName = "sitemap.xml";
+
+    public const string RobotsFileName = "robots.txt";
 
     /// <summary>The protocol's limit of URLs per file.</summary>
     public const int MaxUrls = 50_000;
@@ -28,6 +32,10 @@ public static class SitemapFiles
         files.Insert(0, (FileName, Write("sitemapindex", "sitemap", files.Select(f => baseUrl + f.Item1).ToArray())));
         return files;
     }
+
+    /// <summary>robots.txt: everything may be crawled, and where the sitemap is.</summary>
+    public static string Robots(string webHost, string docRoot) =>
+        $"User-agent: *\nDisallow:\nSitemap: https://{webHost}{docRoot}/{FileName}\n";
 
     // Each path segment percent-encoded (RFC 3986), '/' kept.
     private static string Escape(string path) => string.Join('/', path.Split('/').Select(Uri.EscapeDataString));

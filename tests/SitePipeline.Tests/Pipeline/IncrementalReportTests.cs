@@ -144,6 +144,59 @@ public sealed class IncrementalReportTests : IDisposable
         AssertSameSite(scratch, sample.Site);
     }
 
+    [Fact]
+    public void A_change_in_one_section_reaches_the_json_files_of_an_unchanged_section_without_loading_it()
+    {
+        using var sample = new SampleSite();
+        Assert.Equal(0, sample.ExitCode);
+        // libexpat1 fails in bookworm-security; bookworm, which does not depend on it, is unchanged.
+        var security = Path.Combine(sample.Master, "bookworm-security");
+        var log = Directory.GetFiles(Path.Combine(security, "pass"), "libexpat1_*.log").Single();
+        File.Move(log, Path.Combine(security, "fail", Path.GetFileName(log)));
+
+        var rerun = sample.Run("report", "--config", "piuparts.conf", "--output", sample.Site, "--now", SampleSite.Now, "--lock-wait", "0");
+        var scratch = Path.Combine(Path.GetDirectoryName(sample.Site)!, "scratch");
+        var fresh = sample.Run("report", "--config", "piuparts.conf", "--output", scratch, "--now", SampleSite.Now, "--lock-wait", "0");
+
+        Assert.Equal(0, rerun.Code);
+        Assert.Equal(0, fresh.Code);
+        Assert.Contains("bookworm: nothing changed since its pages were written", rerun.Error);
+        Assert.DoesNotContain("bookworm: ", rerun.Error.Replace("bookworm: nothing changed", "", StringComparison.Ordinal));
+        var expat = System.Text.Json.JsonDocument.Parse(File.ReadAllText(sample.Page("bookworm/source/e/expat.json"))).RootElement;
+        var inSecurity = expat.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("section").GetString() == "bookworm-security");
+        Assert.Equal("fail", inSecurity.GetProperty("verdict").GetString());
+        AssertSameSite(scratch, sample.Site);
+    }
+
+    [Fact]
+    public void An_unreadable_json_file_of_an_unchanged_section_is_kept_and_the_next_run_renders_that_section_again()
+    {
+        using var sample = new SampleSite();
+        Assert.Equal(0, sample.ExitCode);
+        // Damaged in place, with its length and time, so that the page manifest still takes it for the file it wrote.
+        var json = sample.Page("bookworm/source/e/expat.json");
+        var info = new FileInfo(json);
+        var time = info.LastWriteTimeUtc;
+        File.WriteAllBytes(json, Enumerable.Repeat((byte)'x', (int)info.Length).ToArray());
+        File.SetLastWriteTimeUtc(json, time);
+        var security = Path.Combine(sample.Master, "bookworm-security");
+        var log = Directory.GetFiles(Path.Combine(security, "pass"), "libexpat1_*.log").Single();
+        File.Move(log, Path.Combine(security, "fail", Path.GetFileName(log)));
+
+        var damaged = sample.Run("report", "--config", "piuparts.conf", "--output", sample.Site, "--now", SampleSite.Now, "--lock-wait", "0");
+        var kept = File.ReadAllText(json);
+        var next = sample.Run("report", "--config", "piuparts.conf", "--output", sample.Site, "--now", SampleSite.Now, "--lock-wait", "0");
+        var scratch = Path.Combine(Path.GetDirectoryName(sample.Site)!, "scratch");
+        sample.Run("report", "--config", "piuparts.conf", "--output", scratch, "--now", SampleSite.Now, "--lock-wait", "0");
+
+        Assert.Equal(0, damaged.Code);
+        Assert.Contains("bookworm/source/e/expat.json: cannot be read back to list the other sections; the next run renders bookworm again", damaged.Error);
+        Assert.Equal(new string('x', kept.Length), kept);
+        Assert.Equal(0, next.Code);
+        Assert.DoesNotContain("bookworm: nothing changed", next.Error);
+        AssertSameSite(scratch, sample.Site);
+    }
+
     // The files made from fingerprinted models: pages, charts, feeds and the sources' JSON files.
     private static string[] SitePages(string output) =>
         Directory.EnumerateFiles(output, "*.html", SearchOption.AllDirectories)

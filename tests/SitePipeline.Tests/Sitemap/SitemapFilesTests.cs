@@ -54,4 +54,21 @@ public sealed class SitemapFilesTests(SampleSite sample) : IClassFixture<SampleS
 
         Assert.Equal(pages, listed.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void Robots_txt_allows_everything_and_names_the_sitemap_under_web_host_and_doc_root()
+    {
+        Assert.Equal("User-agent: *\nDisallow:\nSitemap: https://qa.example.net/piuparts/sitemap.xml\n", SitemapFiles.Robots("qa.example.net", "/piuparts"));
+    }
+
+    [Fact]
+    public void The_sample_site_has_a_robots_txt_naming_its_sitemap()
+    {
+        Assert.True(sample.ExitCode == 0, sample.Error);
+
+        var robots = File.ReadAllLines(sample.Page("robots.txt"));
+
+        Assert.Contains("Sitemap: https://piuparts.example.org/sitemap.xml", robots);
+        Assert.True(File.Exists(sample.Page("sitemap.xml")));
+    }
 }
