@@ -14,12 +14,16 @@
 #       KprRefresher (bench/Bench `kpr`, what the report's ClassifyLogs module runs, over
 #       detect_well_known_errors' directories), cold (no .kpr files) and with nothing changed;
 #       both sides' .kpr files are compared.
+#   (e) what issue 6's search index and feeds add: piuparts-site's cold report (bench/Bench
+#       report-modules) with and without the modules RenderSearch, RenderFeeds and RecordFeeds,
+#       runs alternated, and their time in a rerun with nothing changed.
 #
 # Debian's programs read /etc/piuparts only, so they run in a private mount namespace with the
 # bench's piuparts.conf and an empty distros.conf bound over /etc/piuparts (root needed).
 # Environment: RUNS (piuparts-site runs per row, best taken; default 3), DEBIAN_RUNS (default 1:
 # a cold piuparts-report takes a minute or two), DEBIAN_RERUN=0 skips piuparts-report's rerun,
-# MODULES=0 skips the per-module timing of piuparts-site's report, REPORT_DATA (the data
+# MODULES=0 skips the per-module timing of piuparts-site's report, PARTS (the parts to run, of
+# "debian ours classify extras"; default all four; piuparts-site's part (c) needs "ours"), REPORT_DATA (the data
 # directory, default bench/data/report), NOW (piuparts-site's --now, default
 # 2026-11-24T00:00:00Z; piuparts-report takes the clock, so their counts.txt rows agree only when
 # the day is the same).
@@ -43,6 +47,8 @@ runs=${RUNS:-3}
 debian_runs=${DEBIAN_RUNS:-1}
 debian_rerun=${DEBIAN_RERUN:-1}
 modules=${MODULES:-1}
+parts=" ${PARTS:-debian ours classify extras} "
+want() { [[ $parts == *" $1 "* ]]; }
 data=${REPORT_DATA:-$repo/bench/data/report}
 now=${NOW:-2026-11-24T00:00:00Z}
 section=bookworm
@@ -132,6 +138,9 @@ ours() {
 classify() {
   cmd=(out/bench/piuparts-site-bench kpr "$data/runs/$1/piuparts.conf" detect)
 }
+bench_report() {  # bench_report RUN [without=...]
+  cmd=(out/bench/piuparts-site-bench report-modules "$data/runs/$1/piuparts.conf" "$data/runs/$1/html" "$now" ${2:+"$2"})
+}
 
 # measure KEY COMMAND ARGS...: one timed run of the command the function COMMAND sets up; appends
 # "seconds peak_kb" to $data/runs/KEY.times, keeps the output in $data/runs/KEY.out
@@ -190,43 +199,63 @@ logs=$(find "$data/pristine/$section" -name '*.log' -size +0 | wc -l)
 echo "report: $logs logs in $data/pristine/$section; a piuparts-report run takes a minute or two" >&2
 
 # (a), (b): piuparts-report
-for ((i = 0; i < debian_runs; i++)); do
-  fresh "debian-$i" debian
-  measure debian-cold debian "debian-$i" /usr/share/piuparts/piuparts-report
-done
-fingerprint debian-0 > "$data/runs/debian-0.fingerprint"
-if [[ $debian_rerun == 1 ]]; then
-  measure debian-rerun debian "debian-$((debian_runs - 1))" /usr/share/piuparts/piuparts-report
+if want debian; then
+  for ((i = 0; i < debian_runs; i++)); do
+    fresh "debian-$i" debian
+    measure debian-cold debian "debian-$i" /usr/share/piuparts/piuparts-report
+  done
+  fingerprint debian-0 > "$data/runs/debian-0.fingerprint"
+  if [[ $debian_rerun == 1 ]]; then
+    measure debian-rerun debian "debian-$((debian_runs - 1))" /usr/share/piuparts/piuparts-report
+  fi
 fi
 
 # (a), (b), (c): piuparts-site report
-for ((i = 0; i < runs; i++)); do
-  fresh "ours-$i"
-  measure ours-cold ours "ours-$i"
-done
-fingerprint ours-0 > "$data/runs/ours-0.fingerprint"
-last=ours-$((runs - 1))
-for ((i = 0; i < runs; i++)); do
-  measure ours-rerun ours "$last"
-done
-for ((i = 0; i < runs; i++)); do
-  new_log "$last"
-  measure ours-newlog ours "$last"
-done
+if want ours; then
+  for ((i = 0; i < runs; i++)); do
+    fresh "ours-$i"
+    measure ours-cold ours "ours-$i"
+  done
+  fingerprint ours-0 > "$data/runs/ours-0.fingerprint"
+  last=ours-$((runs - 1))
+  for ((i = 0; i < runs; i++)); do
+    measure ours-rerun ours "$last"
+  done
+  for ((i = 0; i < runs; i++)); do
+    new_log "$last"
+    measure ours-newlog ours "$last"
+  done
+fi
 
 # (d): classification
-fresh dwke
-measure dwke-cold debian dwke /usr/share/piuparts/master/detect_well_known_errors
-fingerprint dwke > "$data/runs/dwke.fingerprint"
-measure dwke-unchanged debian dwke /usr/share/piuparts/master/detect_well_known_errors
-for ((i = 0; i < runs; i++)); do
-  fresh "kpr-$i"
-  measure kpr-cold classify "kpr-$i"
-done
-fingerprint kpr-0 > "$data/runs/kpr-0.fingerprint"
-for ((i = 0; i < runs; i++)); do
-  measure kpr-unchanged classify "kpr-$((runs - 1))"
-done
+if want classify; then
+  fresh dwke
+  measure dwke-cold debian dwke /usr/share/piuparts/master/detect_well_known_errors
+  fingerprint dwke > "$data/runs/dwke.fingerprint"
+  measure dwke-unchanged debian dwke /usr/share/piuparts/master/detect_well_known_errors
+  for ((i = 0; i < runs; i++)); do
+    fresh "kpr-$i"
+    measure kpr-cold classify "kpr-$i"
+  done
+  fingerprint kpr-0 > "$data/runs/kpr-0.fingerprint"
+  for ((i = 0; i < runs; i++)); do
+    measure kpr-unchanged classify "kpr-$((runs - 1))"
+  done
+fi
+
+# (e): the search index and the feeds, on and off, cold runs alternated; then the on copy again
+# with nothing changed, by module.
+extras=RenderSearch,RenderFeeds,RecordFeeds
+if want extras; then
+  for ((i = 0; i < runs; i++)); do
+    fresh "extras-on-$i"
+    measure extras-on bench_report "extras-on-$i"
+    fresh "extras-off-$i"
+    measure extras-off bench_report "extras-off-$i" "without=$extras"
+  done
+  out/bench/piuparts-site-bench report-modules "$data/runs/extras-on-0/piuparts.conf" "$data/runs/extras-on-0/html" "$now" \
+    > "$data/runs/extras-rerun.out" 2>&1
+fi
 
 # Where piuparts-site's report spends its time, module by module (bench/Bench report-modules).
 if [[ $modules == 1 ]]; then
@@ -240,34 +269,46 @@ fi
 charts=$([[ -n $(/usr/bin/python3 -c 'import rpy2' 2>&1) ]] && echo "no rpy2: piuparts-report draws no charts" || echo "rpy2 present: piuparts-report draws its charts with R")
 echo
 echo "report, full bookworm main ($logs logs, $(nproc) cores, load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)); best of $runs run(s) for piuparts-site, $debian_runs for piuparts"
-echo "piuparts-report: $charts; piuparts-site draws states.png"
-printf '%-46s %10s %10s\n' "" "seconds" "peak MB"
-printf '%-46s %10s %10s\n' "piuparts-report, cold" "$(seconds debian-cold)" "$(mb debian-cold)"
-[[ $debian_rerun != 1 ]] || printf '%-46s %10s %10s\n' "piuparts-report, again, nothing changed" "$(seconds debian-rerun)" "$(mb debian-rerun)"
-printf '%-46s %10s %10s\n' "piuparts-site report, cold" "$(seconds ours-cold)" "$(mb ours-cold)"
-printf '%-46s %10s %10s\n' "piuparts-site report, again, nothing changed" "$(seconds ours-rerun)" "$(mb ours-rerun)"
-printf '%-46s %10s %10s\n' "piuparts-site report, again after one new log" "$(seconds ours-newlog)" "$(mb ours-newlog)"
-echo
-echo "known-problem classification ($logs logs, $(ls /usr/share/piuparts/known_problems/*.conf | wc -l) definitions, pass bugged affected fail untestable)"
-printf '%-46s %10s %10s\n' "detect_well_known_errors, cold" "$(seconds dwke-cold)" "$(mb dwke-cold)"
-printf '%-46s %10s %10s\n' "detect_well_known_errors, nothing changed" "$(seconds dwke-unchanged)" "$(mb dwke-unchanged)"
-printf '%-46s %10s %10s\n' "piuparts-site KprRefresher, cold" "$(seconds kpr-cold)" "$(mb kpr-cold)"
-printf '%-46s %10s %10s\n' "piuparts-site KprRefresher, nothing changed" "$(seconds kpr-unchanged)" "$(mb kpr-unchanged)"
-echo
-echo "same results after a cold run: .kpr files after the report: $(compare debian-0 ours-0 1), after classification: $(compare dwke kpr-0 1);" \
-  "archived logs: $(compare debian-0 ours-0 2); counts.txt: $(compare debian-0 ours-0 3); sources.txt: $(compare debian-0 ours-0 4);" \
-  "summary.json (but its date): $(compare debian-0 ours-0 5)"
-awk -v dc="$(seconds debian-cold)" -v dm="$(mb debian-cold)" -v oc="$(seconds ours-cold)" -v om="$(mb ours-cold)" \
-    -v orr="$(seconds ours-rerun)" -v on="$(seconds ours-newlog)" -v dr="$([[ $debian_rerun == 1 ]] && seconds debian-rerun || echo 0)" \
-    -v kc="$(seconds dwke-cold)" -v ku="$(seconds dwke-unchanged)" -v pc="$(seconds kpr-cold)" -v pu="$(seconds kpr-unchanged)" 'BEGIN {
-  printf "ratio (piuparts / piuparts-site): cold report %.1fx, peak memory %.1fx", dc / oc, dm / om
-  if (dr > 0) printf ", report again %.1fx", dr / orr
-  printf "; classification cold %.1fx, nothing changed %.1fx\n", kc / pc, ku / pu
-  printf "targets: cold report at least 20x faster: %s; peak memory lower: %s; again under 2 s: %s; after one new log under 3 s: %s\n",
-    (dc / oc >= 20 ? "met" : "NOT met"), (om < dm ? "met" : "NOT met"), (orr < 2 ? "met" : "NOT met"), (on < 3 ? "met" : "NOT met")
-  printf "targets: classification at least 10x faster: %s; nothing changed under 1 s: %s\n",
-    (kc / pc >= 10 ? "met" : "NOT met"), (pu < 1 ? "met" : "NOT met")
-}'
+if want debian && want ours && want classify; then
+  echo "piuparts-report: $charts; piuparts-site draws states.png"
+  printf '%-46s %10s %10s\n' "" "seconds" "peak MB"
+  printf '%-46s %10s %10s\n' "piuparts-report, cold" "$(seconds debian-cold)" "$(mb debian-cold)"
+  [[ $debian_rerun != 1 ]] || printf '%-46s %10s %10s\n' "piuparts-report, again, nothing changed" "$(seconds debian-rerun)" "$(mb debian-rerun)"
+  printf '%-46s %10s %10s\n' "piuparts-site report, cold" "$(seconds ours-cold)" "$(mb ours-cold)"
+  printf '%-46s %10s %10s\n' "piuparts-site report, again, nothing changed" "$(seconds ours-rerun)" "$(mb ours-rerun)"
+  printf '%-46s %10s %10s\n' "piuparts-site report, again after one new log" "$(seconds ours-newlog)" "$(mb ours-newlog)"
+  echo
+  echo "known-problem classification ($logs logs, $(ls /usr/share/piuparts/known_problems/*.conf | wc -l) definitions, pass bugged affected fail untestable)"
+  printf '%-46s %10s %10s\n' "detect_well_known_errors, cold" "$(seconds dwke-cold)" "$(mb dwke-cold)"
+  printf '%-46s %10s %10s\n' "detect_well_known_errors, nothing changed" "$(seconds dwke-unchanged)" "$(mb dwke-unchanged)"
+  printf '%-46s %10s %10s\n' "piuparts-site KprRefresher, cold" "$(seconds kpr-cold)" "$(mb kpr-cold)"
+  printf '%-46s %10s %10s\n' "piuparts-site KprRefresher, nothing changed" "$(seconds kpr-unchanged)" "$(mb kpr-unchanged)"
+  echo
+  echo "same results after a cold run: .kpr files after the report: $(compare debian-0 ours-0 1), after classification: $(compare dwke kpr-0 1);" \
+    "archived logs: $(compare debian-0 ours-0 2); counts.txt: $(compare debian-0 ours-0 3); sources.txt: $(compare debian-0 ours-0 4);" \
+    "summary.json (but its date): $(compare debian-0 ours-0 5)"
+  awk -v dc="$(seconds debian-cold)" -v dm="$(mb debian-cold)" -v oc="$(seconds ours-cold)" -v om="$(mb ours-cold)" \
+      -v orr="$(seconds ours-rerun)" -v on="$(seconds ours-newlog)" -v dr="$([[ $debian_rerun == 1 ]] && seconds debian-rerun || echo 0)" \
+      -v kc="$(seconds dwke-cold)" -v ku="$(seconds dwke-unchanged)" -v pc="$(seconds kpr-cold)" -v pu="$(seconds kpr-unchanged)" 'BEGIN {
+    printf "ratio (piuparts / piuparts-site): cold report %.1fx, peak memory %.1fx", dc / oc, dm / om
+    if (dr > 0) printf ", report again %.1fx", dr / orr
+    printf "; classification cold %.1fx, nothing changed %.1fx\n", kc / pc, ku / pu
+    printf "targets: cold report at least 20x faster: %s; peak memory lower: %s; again under 2 s: %s; after one new log under 3 s: %s\n",
+      (dc / oc >= 20 ? "met" : "NOT met"), (om < dm ? "met" : "NOT met"), (orr < 2 ? "met" : "NOT met"), (on < 3 ? "met" : "NOT met")
+    printf "targets: classification at least 10x faster: %s; nothing changed under 1 s: %s\n",
+      (kc / pc >= 10 ? "met" : "NOT met"), (pu < 1 ? "met" : "NOT met")
+  }'
+fi
+if want extras; then
+  echo
+  echo "the search index and the feeds ($extras), piuparts-site cold report by bench/Bench report-modules:"
+  printf '%-46s %10s %10s\n' "with them" "$(seconds extras-on)" "$(mb extras-on)"
+  printf '%-46s %10s %10s\n' "without them" "$(seconds extras-off)" "$(mb extras-off)"
+  echo "their modules in a rerun with nothing changed:"
+  grep -E "^(${extras//,/|}) " "$data/runs/extras-rerun.out" | sed 's/^/  /'
+  awk -v on="$(seconds extras-on)" -v off="$(seconds extras-off)" 'BEGIN {
+    printf "they add %.1f%% to a cold report; target under 10%%: %s\n", (on - off) * 100 / off, ((on - off) * 100 / off < 10 ? "met" : "NOT met") }'
+fi
 if [[ $modules == 1 ]]; then
   echo
   echo "piuparts-site report by module (bench/Bench report-modules), cold:"

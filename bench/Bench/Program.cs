@@ -13,20 +13,22 @@ using Piuparts.SitePipeline.Rendering;
 //   piuparts-site-bench packages-load URL [RUNS]
 //   piuparts-site-bench states URL MASTER-DIRECTORY SECTION
 //   piuparts-site-bench kpr CONFIG [detect|report]
-//   piuparts-site-bench report-modules CONFIG OUTPUT NOW
+//   piuparts-site-bench report-modules CONFIG OUTPUT NOW [without=MODULE,MODULE...]
 return args switch
 {
     ["packages-load", var url, .. var rest] => PackagesLoad(url, rest.Length > 0 ? int.Parse(rest[0]) : 3),
     ["states", var url, var master, var section] => States(url, master, section),
     ["kpr", var config, .. var rest] when rest is [] or ["detect" or "report"] => Kpr(config, rest is ["report"]),
-    ["report-modules", var config, var output, var now] => ReportModules(config, output, now),
+    ["report-modules", var config, var output, var now] => ReportModules(config, output, now, []),
+    ["report-modules", var config, var output, var now, var without] when without.StartsWith("without=", StringComparison.Ordinal) =>
+        ReportModules(config, output, now, without["without=".Length..].Split(',')),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: piuparts-site-bench packages-load URL [RUNS] | states URL MASTER-DIRECTORY SECTION | " +
-                            "kpr CONFIG [detect|report] | report-modules CONFIG OUTPUT NOW");
+                            "kpr CONFIG [detect|report] | report-modules CONFIG OUTPUT NOW [without=MODULE,...]");
     return 2;
 }
 
@@ -76,8 +78,9 @@ static int Kpr(string configPath, bool report)
 
 // The report verb's pipeline, module by module, with the time and the memory after each: where
 // a report run spends its time. Same modules and order as ReportPipeline.Run (without its
-// report.lock and error reporting).
-static int ReportModules(string configPath, string output, string now)
+// report.lock and error reporting). Modules named in `without` are left out, to measure what
+// they add (report.sh leaves out the search index and the feeds).
+static int ReportModules(string configPath, string output, string now, string[] without)
 {
     var total = Stopwatch.StartNew();
     var (config, errors) = SiteConfig.Load(configPath, null);
@@ -94,7 +97,14 @@ static int ReportModules(string configPath, string output, string now)
     try
     {
         IReadOnlyList<Document> documents = [];
-        foreach (var module in ReportPipeline.Modules(writer))
+        var modules = ReportPipeline.Modules(writer);
+        var unknown = without.Where(w => modules.All(m => m.GetType().Name != w)).ToArray();
+        if (unknown.Length > 0)
+        {
+            Console.Error.WriteLine($"piuparts-site-bench: no module {string.Join(", ", unknown)}");
+            return 2;
+        }
+        foreach (var module in modules.Where(m => !without.Contains(m.GetType().Name)))
         {
             var clock = Stopwatch.StartNew();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;

@@ -50,19 +50,25 @@ public static class SectionFiles
             var path = Path.Combine(sectionPath, directory);
             if (!Directory.Exists(path))
                 continue;
+            // The time costs a stat(2): asked only of the files with the extension (the listing
+            // itself tells files from directories), not of every file of the directory.
             var files = new System.IO.Enumeration.FileSystemEnumerable<(string Name, string Path, long Ticks)>(path,
                 (ref System.IO.Enumeration.FileSystemEntry entry) => (entry.FileName.ToString(), entry.ToFullPath(), entry.LastWriteTimeUtc.UtcTicks),
                 new EnumerationOptions { AttributesToSkip = 0 })
             {
-                ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) => !entry.IsDirectory,
+                ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) => !entry.IsDirectory && HasExtension(entry.FileName, extension),
             };
             foreach (var (name, file, ticks) in files)
-            {
-                if (Extension(name).SequenceEqual(extension))
-                    map[name[..^extension.Length]] = new SectionFile(directory, file, ticks);
-            }
+                map[name[..^extension.Length]] = new SectionFile(directory, file, ticks);
         }
         return map;
+    }
+
+    private static bool HasExtension(ReadOnlySpan<char> fileName, string extension)
+    {
+        int firstNonDot = fileName.IndexOfAnyExcept('.');
+        int dot = fileName.LastIndexOf('.');
+        return firstNonDot >= 0 && dot >= firstNonDot && fileName[dot..].SequenceEqual(extension);
     }
 
     /// <summary>The extension as Python's os.path.splitext finds it: from the last dot, but leading dots (".log") are no extension.</summary>
