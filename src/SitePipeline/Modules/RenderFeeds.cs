@@ -54,7 +54,7 @@ public sealed class RenderFeeds : IModule
         return output;
     }
 
-    private static Document Feed(SiteContext context, string baseUrl, string destination, string page, string title, IReadOnlyList<FeedEntry> entries) =>
+    internal static Document Feed(SiteContext context, string baseUrl, string destination, string page, string title, IReadOnlyList<FeedEntry> entries) =>
         Document.FromModel(destination, () => entries,
             e => context.Fingerprints.Of(destination, baseUrl, page, title, e),
             // A feed without entries yet has no time of its own: the epoch keeps its bytes from run to run.

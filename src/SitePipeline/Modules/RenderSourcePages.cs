@@ -89,6 +89,7 @@ public sealed class RenderSourcePages : IModule
                     m => context.Templates.Render("maintainer", new
                     {
                         m.Email,
+                        AllSectionsFeed = "../../../" + RenderMaintainerFeeds.FeedOf(m.Email),
                         m.Section,
                         m.Others,
                         Groups = m.Groups.Select(g => new

@@ -8,7 +8,8 @@ namespace Piuparts.SitePipeline.Modules;
 /// a page and an unchanged page keeps its time stamp. A page whose inputs have the fingerprint
 /// recorded in the page manifest, and whose file is as it was left, is not even rendered. Then
 /// removes the pages of processed sections that this run no longer produces (sources that left
-/// the archive with their JSON files, former maintainers with their feeds, problems without hits), which piuparts leaves for a month.
+/// the archive with their JSON files, former maintainers with their feeds, problems without hits), which piuparts leaves for a month,
+/// and the feeds across sections of addresses that no longer have a page.
 /// </summary>
 public sealed class WriteFiles : IModule
 {
@@ -53,6 +54,16 @@ public sealed class WriteFiles : IModule
                 .Where(f => !produced.Contains(f))
                 .ToArray();
             foreach (var file in stale)
+            {
+                File.Delete(file);
+                Removed++;
+            }
+        }
+        // The feeds across sections at the root, when this run made them.
+        var rootFeeds = Path.Combine(context.OutputDirectory, "maintainer");
+        if (documents.Any(d => d.Destination.StartsWith("maintainer/", StringComparison.Ordinal)) && Directory.Exists(rootFeeds))
+        {
+            foreach (var file in Directory.EnumerateFiles(rootFeeds, "*.atom", SearchOption.AllDirectories).Where(f => !produced.Contains(f)).ToArray())
             {
                 File.Delete(file);
                 Removed++;

@@ -32,6 +32,7 @@ public static class ReportPipeline
         new RefreshSourceJson(),
         new RenderSearch(),
         new RenderFeeds(),
+        new RenderMaintainerFeeds(),
         new RenderGlobalPages(),
         new RenderResultPages(),
         new RenderMachineReadable(),

@@ -68,6 +68,33 @@ public sealed class RenderFeedsTests
     }
 
     [Fact]
+    public void A_maintainers_feed_across_sections_has_each_change_of_their_sources_in_every_section_once()
+    {
+        using var sample = new SampleSite();
+        Assert.True(sample.ExitCode == 0, sample.Error);
+        var all = sample.Page("maintainer/g/gcs@debian.org.atom");
+        Assert.Empty(Entries(all));
+        // gcs@debian.org maintains expat, in both sections: it fails in bookworm-security only; bookworm is unchanged.
+        var security = Path.Combine(sample.Master, "bookworm-security");
+        var log = Directory.GetFiles(Path.Combine(security, "pass"), "libexpat1_*.log").Single();
+        File.Move(log, Path.Combine(security, "fail", Path.GetFileName(log)));
+        Assert.Equal(0, Report(sample, Later).Code);
+        // Then a change in bookworm alone, of another maintainer's package.
+        var bookworm = Path.Combine(sample.Master, "bookworm");
+        File.Move(Path.Combine(bookworm, "pass", "coreutils_9.1-1.log"), Path.Combine(bookworm, "fail", "coreutils_9.1-1.log"));
+        Assert.Equal(0, Report(sample, "2026-11-25T09:00:00Z").Code);
+        Assert.Equal(0, Report(sample, "2026-11-25T12:00:00Z").Code);
+
+        Assert.Equal(["libexpat1 2.5.0-1+deb12u5 fails in bookworm-security"],
+            Entries(all).Select(e => e.Element(AtomChecks.Atom + "title")!.Value));
+        Assert.Equal(["coreutils 9.1-1 fails in bookworm"],
+            Entries(sample.Page("maintainer/m/mstone@debian.org.atom")).Select(e => e.Element(AtomChecks.Atom + "title")!.Value));
+        Assert.Empty(AtomChecks.Problems(File.ReadAllText(all)));
+        var page = Html.Parse(File.ReadAllText(sample.Page("bookworm/maintainer/g/gcs@debian.org.html")));
+        Assert.Contains("../../../maintainer/g/gcs@debian.org.atom", page.QuerySelectorAll("a[type='application/atom+xml']").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
     public void Every_feed_of_the_sample_site_is_valid_atom_and_linked_from_its_pages()
     {
         using var sample = new SampleSite();
