@@ -76,6 +76,7 @@ mirror=${MIRROR:-http://deb.debian.org/debian}
 work=$PWD/out/piuparts
 repo=$work/previous
 log=$work/piuparts.log
+sample=$PWD/samples/master-dir
 # A piuparts killed before its cleanup can leave mounts in its chroot (bind mounts of this
 # tree among them): removing the directory then would go through them.
 if grep -qF " $work/" /proc/mounts; then
@@ -133,8 +134,9 @@ check "the previous build (of ${previous_of:-nothing}) is in the upgrade test's 
 piuparts_status=1
 if [[ -n $previous_of ]] && base=$(tools/bookworm-base.sh); then
   echo "test-deb: piuparts: install, purge, upgrade from ${previous_version:-?} and purge in bookworm (log: out/piuparts/piuparts.log)"
-  /usr/sbin/piuparts --basetgz="$base" --distribution=bookworm --mirror="$mirror main" --tmpdir="$work/tmp" \
+  PIUPARTS_SITE_SAMPLE=$sample /usr/sbin/piuparts --basetgz="$base" --distribution=bookworm --mirror="$mirror main" --tmpdir="$work/tmp" \
     --bindmount="$repo" --extra-repo="deb [trusted=yes] file://$repo ./" \
+    --scriptsdir=packaging/deb/piuparts-scripts --bindmount="$sample" \
     --fail-if-inadequate --fail-on-broken-symlinks --warn-on-usr-move=fail --pedantic-purge-test \
     --log-file="$log" "$deb" >/dev/null 2>&1
   piuparts_status=$?
@@ -149,6 +151,8 @@ check "piuparts: installing the package in bookworm and purging it leaves the ch
   passed_line 'Installation and purging test\.'
 check "piuparts: installing ${previous_version:-the previous build} with apt, upgrading to $version and purging leaves the chroot as it was" \
   passed_line 'Installation, upgrade and purging tests\.'
+check "in the chroot, with only its dependencies, the program runs and draws the sample website's charts with text (after install and after upgrade)" \
+  bash -c '[[ $(grep -c "^ *piuparts-site report built the sample website, [0-9]* charts with text$" "$1") -eq 2 ]]' _ "$log"
 check "piuparts passes all its tests (exit status 0)" test "$piuparts_status" -eq 0
 check "piuparts leaves no chroot and no mount behind" \
   bash -c '[[ -z $(ls -A "$1/tmp") ]] && ! grep -qF " $1/" /proc/mounts' _ "$work"
