@@ -3,7 +3,8 @@
 # upgrade from, made once with that commit's own tools/make-deb.sh and kept under
 # out/cache/previous/<commit>/ (reruns are quick; the cold build takes as long as make deb).
 #   tools/previous-deb.sh
-# Prints nothing when the git history is not there (an exported tree, a clone too shallow).
+# Prints nothing when there is no git history (an exported tree); a shallow clone stands in
+# its oldest commit for the ones it lacks.
 #
 # Which build is "previous": the one a user of the last release would upgrade from, so it is
 # made from the last commit before packaging/deb/changelog got its current version (the work

@@ -69,8 +69,12 @@ check "lintian reports no error" bash -c '! grep -q "^E:" <<<"$1"' _ "$lintian_o
 # the package: a local repository (out/piuparts/previous, bind-mounted into the chroot) holds
 # the previous build of tools/previous-deb.sh, relabelled <version>~previous when its version
 # is not lower than this one (no release since), or, without git history, this very build so
-# relabelled. Stricter than piuparts' defaults: adequate's findings, broken symlinks and files
-# moved between / and /usr fail the test, and files left in /tmp count. Needs root.
+# relabelled. After each install of this build, piuparts runs the scripts of
+# packaging/deb/piuparts-scripts in the chroot: the program must run there with nothing but its
+# dependencies (samples/master-dir is bind-mounted for it); after each purge, its accounts must
+# be gone, which piuparts does not check. Stricter than piuparts' defaults:
+# adequate's findings, broken symlinks and files moved between / and /usr fail the test, and
+# files left in /tmp count. No finding is ignored. Needs root.
 # piuparts' own log: out/piuparts/piuparts.log.
 mirror=${MIRROR:-http://deb.debian.org/debian}
 work=$PWD/out/piuparts
@@ -153,6 +157,8 @@ check "piuparts: installing ${previous_version:-the previous build} with apt, up
   passed_line 'Installation, upgrade and purging tests\.'
 check "in the chroot, with only its dependencies, the program runs and draws the sample website's charts with text (after install and after upgrade)" \
   bash -c '[[ $(grep -c "^ *piuparts-site report built the sample website, [0-9]* charts with text$" "$1") -eq 2 ]]' _ "$log"
+check "purge removed the accounts piupartsm and piupartss and the group piuparts (which piuparts does not compare), in both tests" \
+  bash -c '[[ $(grep -c "^ *piuparts-site purge removed the accounts piupartsm and piupartss and the group piuparts$" "$1") -eq 2 ]]' _ "$log"
 check "piuparts passes all its tests (exit status 0)" test "$piuparts_status" -eq 0
 check "piuparts leaves no chroot and no mount behind" \
   bash -c '[[ -z $(ls -A "$1/tmp") ]] && ! grep -qF " $1/" /proc/mounts' _ "$work"
