@@ -54,7 +54,8 @@ done
 check "the postinst line for authorized_keys is the one piuparts-site check asks for" \
   grep -qF 'command="/usr/bin/piuparts-site master --config /etc/piuparts/piuparts.conf",no-port-forwarding,no-X11-forwarding,no-agent-forwarding' \
   packaging/deb/postinst
-check "the maintainer scripts are POSIX sh" bash -c 'sh -n packaging/deb/postinst && sh -n packaging/deb/postrm'
+check "the maintainer scripts and piuparts' scripts are POSIX sh" \
+  bash -c 'for f in packaging/deb/postinst packaging/deb/postrm packaging/deb/piuparts-scripts/*; do sh -n "$f" || exit 1; done'
 
 lintian_out=$(lintian --no-cfg "$deb" 2>&1)
 echo "$lintian_out" | grep -E '^[EW]:' || true
