@@ -35,8 +35,9 @@ test: test-deps
 deb:
 	@tools/make-deb.sh
 
-# Builds the package and checks its files, man pages and lintian; not part of make test
-# because the self-contained publish and xz take about 80 s on two cores.
+# Builds the package and checks its files, man pages and lintian, then has Debian's piuparts
+# install, upgrade (from the previous build) and purge it in a bookworm chroot (root only);
+# not part of make test: cold (no out/cache) it builds two packages and a chroot tarball.
 test-deb: test-deps
 	@tools/test-deb.sh
 

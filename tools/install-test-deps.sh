@@ -2,11 +2,12 @@
 # Installs, with apt, the Debian packages the tests use as real counterparts, when missing:
 # Debian's piuparts (the reference implementation), OpenSSH (client and a test sshd), dpkg, xz/lz4,
 # the bookworm package lists (/var/lib/apt/lists) that tests and benchmarks read, chromium, the
-# browser the site's browser test drives (Playwright cannot download one here), and lintian and
-# man-db (make test-deb checks the package with them). Idempotent: does nothing when all is there.
+# browser the site's browser test drives (Playwright cannot download one here), and lintian,
+# man-db, piuparts itself (with debootstrap) and adequate, which piuparts runs (make test-deb
+# checks the package with them). Idempotent: does nothing when all is there.
 set -euo pipefail
 
-packages=(piuparts-common piuparts-master piuparts-slave openssh-client openssh-server python3-apt python3-yaml python3-distro-info distro-info-data dpkg xz-utils bzip2 lz4 chromium lintian man-db)
+packages=(piuparts-common piuparts-master piuparts-slave openssh-client openssh-server python3-apt python3-yaml python3-distro-info distro-info-data dpkg xz-utils bzip2 lz4 chromium lintian man-db piuparts debootstrap adequate)
 
 missing=()
 for package in "${packages[@]}"; do
