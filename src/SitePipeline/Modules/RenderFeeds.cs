@@ -6,8 +6,8 @@ using Piuparts.SitePipeline.Pipeline;
 namespace Piuparts.SitePipeline.Modules;
 
 /// <summary>
-/// The Atom feeds of state changes: &lt;section&gt;/feed.atom, and beside each maintainer page
-/// one of that maintainer's or uploader's sources. A changed section's packages are compared
+/// The Atom feed of state changes of each section, &lt;section&gt;/feed.atom (a maintainer's
+/// feed, across sections, is RenderMaintainerFeeds'). A changed section's packages are compared
 /// with the states the last run recorded (FeedRecord): new failures, then fixes, become
 /// entries dated with the run's time, put before the earlier ones (the newest
 /// <see cref="MaxEntries"/> are kept). RecordFeeds saves the new record once the site is
@@ -42,14 +42,6 @@ public sealed class RenderFeeds : IModule
 
             output.Add(Feed(context, baseUrl, $"{section.Name}/{FileName}", $"{section.Name}/index.html",
                 $"piuparts: state changes in {section.Name}", entries));
-            foreach (var email in section.MaintainerEmails ?? [])
-            {
-                if (!Naming.IsSafeFileName(email))
-                    continue;
-                var page = $"{section.Name}/{Naming.MaintainerPage(email)}";
-                output.Add(Feed(context, baseUrl, Path.ChangeExtension(page, ".atom"), page,
-                    $"piuparts: state changes of {email}'s packages in {section.Name}", entries.Where(e => e.Maintainers.Contains(email)).ToArray()));
-            }
         }
         return output;
     }

@@ -6,8 +6,8 @@ namespace Piuparts.SitePipeline.Modules;
 
 /// <summary>
 /// One Atom feed per maintainer or uploader address across every section,
-/// maintainer/&lt;letter&gt;/&lt;email&gt;.atom at the site root (the section feeds beside the
-/// maintainer pages cover one section each): the entries of every section's feed that name the
+/// maintainer/&lt;letter&gt;/&lt;email&gt;.atom at the site root, linked from each of the address's
+/// pages (one feed to follow, wherever their packages are tested): the entries of every section's feed that name the
 /// address, newest first, sections in configuration order within a run. A section this run does
 /// not change gives the entries its feed record holds; when no section changed and the feeds are
 /// as the last run wrote them, they are kept as they are.

@@ -19,6 +19,8 @@ public sealed class RenderSourcePages : IModule
     // Source and maintainer pages sit two directories below the section: section/source/a/apt.html.
     private const string ToSection = "../../";
 
+    private const string ToRoot = "../../../";
+
     public IReadOnlyList<Document> Execute(SiteContext context, IReadOnlyList<Document> documents)
     {
         var output = documents.ToList();
@@ -89,7 +91,7 @@ public sealed class RenderSourcePages : IModule
                     m => context.Templates.Render("maintainer", new
                     {
                         m.Email,
-                        AllSectionsFeed = "../../../" + RenderMaintainerFeeds.FeedOf(m.Email),
+                        Feed = ToRoot + RenderMaintainerFeeds.FeedOf(m.Email),
                         m.Section,
                         m.Others,
                         Groups = m.Groups.Select(g => new
@@ -98,7 +100,7 @@ public sealed class RenderSourcePages : IModule
                             Sources = g.Sources.Select(s => new { s.Name, s.Id, Block = context.Templates.Render("source-block", s.Block.Model) }).ToArray(),
                         }).ToArray(),
                     }),
-                    "maintainer", feed: $"{email}.atom"));
+                    "maintainer", feed: ToRoot + RenderMaintainerFeeds.FeedOf(email)));
             }
             output.Add(MaintainerIndex(context, section, maintainers));
         }

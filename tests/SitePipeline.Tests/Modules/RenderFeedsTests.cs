@@ -62,9 +62,9 @@ public sealed class RenderFeedsTests
 
         var titles = Entries(sample.Page("bookworm/feed.atom")).Select(e => e.Element(AtomChecks.Atom + "title")!.Value);
         Assert.Equal(["coreutils 9.1-1 passes again in bookworm", "coreutils 9.1-1 fails in bookworm"], titles);
-        var maintainer = Entries(sample.Page("bookworm/maintainer/m/mstone@debian.org.atom")).Select(e => e.Element(AtomChecks.Atom + "title")!.Value);
+        var maintainer = Entries(sample.Page("maintainer/m/mstone@debian.org.atom")).Select(e => e.Element(AtomChecks.Atom + "title")!.Value);
         Assert.Equal(titles, maintainer);
-        Assert.Empty(Entries(sample.Page("bookworm/maintainer/g/gregoa@debian.org.atom")));
+        Assert.Empty(Entries(sample.Page("maintainer/g/gregoa@debian.org.atom")));
     }
 
     [Fact]
@@ -91,7 +91,8 @@ public sealed class RenderFeedsTests
             Entries(sample.Page("maintainer/m/mstone@debian.org.atom")).Select(e => e.Element(AtomChecks.Atom + "title")!.Value));
         Assert.Empty(AtomChecks.Problems(File.ReadAllText(all)));
         var page = Html.Parse(File.ReadAllText(sample.Page("bookworm/maintainer/g/gcs@debian.org.html")));
-        Assert.Contains("../../../maintainer/g/gcs@debian.org.atom", page.QuerySelectorAll("a[type='application/atom+xml']").Select(a => a.GetAttribute("href")));
+        Assert.Contains("../../../maintainer/g/gcs@debian.org.atom", page.QuerySelectorAll("link[rel=alternate][type='application/atom+xml']").Select(a => a.GetAttribute("href")));
+        Assert.Empty(Directory.GetFiles(Path.Combine(sample.Site, "bookworm", "maintainer"), "*.atom", SearchOption.AllDirectories));
     }
 
     [Fact]
@@ -103,7 +104,7 @@ public sealed class RenderFeedsTests
         Assert.NotEmpty(feeds);
         Assert.All(feeds, feed => Assert.Empty(AtomChecks.Problems(File.ReadAllText(feed))));
         var page = Html.Parse(File.ReadAllText(sample.Page("bookworm/maintainer/g/gregoa@debian.org.html")));
-        Assert.Equal(["../../../bookworm/feed.atom", "gregoa@debian.org.atom"],
+        Assert.Equal(["../../../bookworm/feed.atom", "../../../maintainer/g/gregoa@debian.org.atom"],
             page.QuerySelectorAll("link[rel=alternate][type='application/atom+xml']").Select(l => l.GetAttribute("href")));
     }
 }
