@@ -1,7 +1,7 @@
 # piuparts-site. The two commands a fresh Debian machine with the .NET SDK needs:
 #   make site   builds the sample website
 #   make test   installs what the tests need (apt, when missing) and runs every test
-.PHONY: all build site serve test test-deps test-deb deb bench clean
+.PHONY: all build site serve test test-deps test-deb test-operating deb bench clean
 
 BIN := out/bin/piuparts-site
 DOTNET := dotnet
@@ -35,10 +35,16 @@ test: test-deps
 deb:
 	@tools/make-deb.sh
 
-# Builds the package and checks its files, man pages and lintian; not part of make test
-# because the self-contained publish and xz take about 80 s on two cores.
+# Builds the package and checks its files, man pages and lintian, then runs docs/operating.md
+# with it (tools/test-operating.sh); not part of make test because the self-contained publish
+# and xz take about 80 s on two cores, and the operating test about four minutes more.
 test-deb: test-deps
 	@tools/test-deb.sh
+
+# Runs every command of docs/operating.md on three bookworm chroots (a master, two slaves) and
+# checks the result; root, about four minutes, more when the package has to be built first.
+test-operating: test-deps
+	@tools/test-operating.sh
 
 bench: build test-deps
 	@bench/packages-load.sh

@@ -58,6 +58,7 @@ check "the maintainer scripts are POSIX sh" bash -c 'sh -n packaging/deb/postins
 lintian_out=$(lintian --no-cfg "$deb" 2>&1)
 echo "$lintian_out" | grep -E '^[EW]:' || true
 check "lintian reports no error" bash -c '! grep -q "^E:" <<<"$1"' _ "$lintian_out"
+check "every command of docs/operating.md works on a master and two slaves (tools/test-operating.sh)" tools/test-operating.sh --deb "$deb"
 
 echo
 echo "$passed passed, $failed failed"
