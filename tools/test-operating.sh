@@ -315,10 +315,16 @@ replace_piuparts() { # host: the stand-in piuparts, once the document installed 
     install -m 0755 tools/operating/piuparts "$root/usr/sbin/piuparts"
   check "$host: piuparts is replaced by the stand-in (dpkg-divert)" grep -q stand-in "$root/usr/sbin/piuparts"
 }
-after_block() { # host
+restarted() { # host: after a block that sent SIGUSR1, the slave runs the program installed now
+  local journal; journal=$(root_of "$1")/var/log/stand-in-journal/piuparts-site-slave.service.log
+  check "$1: the slave restarts on SIGUSR1" wait_for 120 grep -q "Restarting\.\.\." "$journal"
+  check "$1: the restarted slave runs the installed program, not the replaced one" wait_for 10 on "$1" sh -c '
+    test "$(readlink /proc/$(cat /run/stand-in-systemd/piuparts-site-slave.service.pid)/exe)" = /usr/lib/piuparts-site/piuparts-site'
+}
+after_block() { # host block
   case $1 in
     master) start_daemons; verify_units ;;
-    slave*) replace_piuparts "$1" ;;
+    slave*) replace_piuparts "$1"; if grep -q SIGUSR1 "$blocks/$2.body"; then restarted "$1"; fi ;;
   esac
 }
 
@@ -413,7 +419,7 @@ for block in "${block_names[@]}"; do
   done
   unset job
   [[ -z $broken ]] || break
-  for host in "${targets[@]}"; do after_block "$host"; done
+  for host in "${targets[@]}"; do after_block "$host" "$block"; done
   info_has "$block" wait-for-results && time_passes
 done
 if [[ -n $broken ]]; then
@@ -455,14 +461,20 @@ for host in slave1 slave2; do
   check "$host's workers 1 and 2 worked" test -d "$s/var/lib/piuparts/slave/1/$section" -a -d "$s/var/lib/piuparts/slave/2/$section"
 done
 check "slave1's unit stopped with exit status 0" grep -qx 0 "$(root_of slave1)/run/stand-in-systemd/piuparts-site-slave.service.exit"
-# Each slave was stopped twice (upgrade, removal), each time by one SIGINT: systemctl's
-# KillSignal, screen's Ctrl-C. (screen's log is a terminal's: ^C echoed, CR LF, escapes.)
-for log in "slave1 /var/log/stand-in-journal/piuparts-site-slave.service.log" "slave2 /var/log/piuparts-site-slave.log"; do
-  read -r host path <<<"$log"
-  check "$host's log shows its tests and two stops by one SIGINT each" bash -c '
-    grep -aq "$2/.*: pass" "$1" && [[ $(grep -ac "Slave interrupted: no new tests" "$1") -eq 2 ]] &&
-    ! grep -aq "Slave interrupted again" "$1"' _ "$(root_of "$host")$path" "$section"
+# slave1 was upgraded in place (SIGUSR1) and stopped once at the removal, slave2 stopped twice
+# (upgrade, removal); each stop was one SIGINT: systemctl's KillSignal, screen's Ctrl-C. (screen's
+# log is a terminal's: ^C echoed, CR LF, escapes.)
+for log in "slave1 /var/log/stand-in-journal/piuparts-site-slave.service.log 1" "slave2 /var/log/piuparts-site-slave.log 2"; do
+  read -r host path stops <<<"$log"
+  check "$host's log shows its tests and $stops stop(s) by one SIGINT each" bash -c '
+    grep -aq "$2/.*: pass" "$1" && [[ $(grep -ac "Slave interrupted: no new tests" "$1") -eq $3 ]] &&
+    ! grep -aq "Slave interrupted again" "$1"' _ "$(root_of "$host")$path" "$section" "$stops"
 done
+journal=$(root_of slave1)/var/log/stand-in-journal/piuparts-site-slave.service.log
+check "slave1 started itself again on SIGUSR1 and went on with its section" bash -c '
+  grep -q "^SIGUSR1: Will restart." "$1" && sed -n "/Restarting\.\.\./,\$p" "$1" | grep -q "Running section $2 "' \
+  _ "$journal" "$section"
+check "slave1 could start itself again (no 'cannot restart')" bash -c '! grep -q "cannot restart" "$1"' _ "$journal"
 
 for page in index.html "$section/index.html" summary.json "$section/summary.json" "$section/pass.html"; do
   check "the website has $page" test -s "$m$htdocs/$page"
