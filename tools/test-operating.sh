@@ -474,6 +474,7 @@ journal=$(root_of slave1)/var/log/stand-in-journal/piuparts-site-slave.service.l
 check "slave1 started itself again on SIGUSR1 and went on with its section" bash -c '
   grep -q "^SIGUSR1: Will restart." "$1" && sed -n "/Restarting\.\.\./,\$p" "$1" | grep -q "Running section $2 "' \
   _ "$journal" "$section"
+check "slave1 was told to submit its logs by systemctl reload (SIGHUP)" grep -q "^SIGHUP: Will flush finished logs." "$journal"
 check "slave1 could start itself again (no 'cannot restart')" bash -c '! grep -q "cannot restart" "$1"' _ "$journal"
 
 for page in index.html "$section/index.html" summary.json "$section/summary.json" "$section/pass.html"; do
