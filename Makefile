@@ -1,7 +1,7 @@
 # piuparts-site. The two commands a fresh Debian machine with the .NET SDK needs:
 #   make site   builds the sample website
 #   make test   installs what the tests need (apt, when missing) and runs every test
-.PHONY: all build site serve test test-deps test-deb deb bench clean
+.PHONY: all build site serve test test-deps test-deb test-operating deb bench clean
 
 BIN := out/bin/piuparts-site
 DOTNET := dotnet
@@ -35,11 +35,17 @@ test: test-deps
 deb:
 	@tools/make-deb.sh
 
-# Builds the package and checks its files, man pages and lintian, then has Debian's piuparts
-# install, upgrade (from the previous build) and purge it in a bookworm chroot (root only);
-# not part of make test: cold (no out/cache) it builds two packages and a chroot tarball.
+# Builds the package and checks its files, man pages and lintian, has Debian's piuparts install,
+# upgrade (from the previous build) and purge it in a bookworm chroot, then runs docs/operating.md
+# with it (tools/test-operating.sh; OPERATING=0 skips that). Root only. .ci/run runs it after
+# make test, without the operating test (about four minutes more).
 test-deb: test-deps
 	@tools/test-deb.sh
+
+# Runs every command of docs/operating.md on three bookworm chroots (a master, two slaves) and
+# checks the result; root, about four minutes, more when the package has to be built first.
+test-operating: test-deps
+	@tools/test-operating.sh
 
 bench: build test-deps
 	@bench/packages-load.sh

@@ -52,6 +52,9 @@ for verb in $verbs; do
 done
 gzip -9n "$man"/*.1
 
+# Known-problem definitions of our own (piuparts' format) for known-problem-directory.
+install -d "$stage/usr/share/piuparts-site/known-problems"
+install -m 0644 samples/master-dir/known-problems/*.conf "$stage/usr/share/piuparts-site/known-problems/"
 install -m 0644 "$pkg/copyright" "$doc/copyright"
 gzip -9n <"$pkg/changelog" >"$doc/changelog.Debian.gz"
 chmod 0644 "$doc/changelog.Debian.gz"

@@ -2,7 +2,8 @@
 # Builds the package with tools/make-deb.sh and checks it: dpkg-deb lists the expected files,
 # the program runs from /usr/bin and says the package's version, every man page is clean for
 # man --warnings, lintian reports no error, and Debian's piuparts installs, upgrades and purges
-# it cleanly in a bookworm chroot (root only). Ends with "N passed, N failed" as run-tests.sh.
+# it cleanly in a bookworm chroot (root only), then tools/test-operating.sh runs docs/operating.md
+# (OPERATING=0 skips it). Ends with "N passed, N failed" as run-tests.sh.
 #   tools/test-deb.sh [--publish-dir DIR]   (passed on to make-deb.sh)
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -163,6 +164,11 @@ check "purge removed the accounts piupartsm and piupartss and the group piuparts
 check "piuparts passes all its tests (exit status 0)" test "$piuparts_status" -eq 0
 check "piuparts leaves no chroot and no mount behind" \
   bash -c '[[ -z $(ls -A "$1/tmp") ]] && ! grep -qF " $1/" /proc/mounts' _ "$work"
+
+# docs/operating.md, every command of it (about four minutes; OPERATING=0 skips it, as .ci/run does).
+if [[ ${OPERATING:-1} != 0 ]]; then
+  check "every command of docs/operating.md works on a master and two slaves (tools/test-operating.sh)" tools/test-operating.sh --deb "$deb"
+fi
 
 echo
 echo "$passed passed, $failed failed"
