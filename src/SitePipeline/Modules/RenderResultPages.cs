@@ -11,7 +11,7 @@ namespace Piuparts.SitePipeline.Modules;
 /// <summary>
 /// Two pages across all sections: failures.html, every package in failed-testing with the day
 /// its failure began and how long it has lasted, oldest first; and recent.html, the tests of the
-/// last 24 hours and of the last 7 days. An unchanged section contributes what its record keeps.
+/// last 24 hours and of the last 7 days (the newest of them, as many as RecentTestsListed). An unchanged section contributes what its record keeps.
 /// </summary>
 public sealed class RenderResultPages : IModule
 {
@@ -55,22 +55,23 @@ public sealed class RenderResultPages : IModule
             {
                 Periods = new[]
                 {
-                    Period("The last 24 hours", "Day", tests.Where(t => t.Time > now.AddDays(-1)).ToArray()),
-                    Period($"The last {RecentDays} days", "Week", tests),
+                    Period("The last 24 hours", "Day", tests.Where(t => t.Time > now.AddDays(-1)).ToArray(), context.Options.RecentTestsListed),
+                    Period($"The last {RecentDays} days", "Week", tests, context.Options.RecentTestsListed),
                 },
             };
         }, showTime: true));
         return output;
     }
 
-    private static object Period(string heading, string id, RecentTest[] tests) => new
+    private static object Period(string heading, string id, RecentTest[] tests, int listed) => new
     {
         Heading = heading,
         Id = id,
+        Count = tests.Length,
         Passed = tests.Count(t => t.Result == "pass"),
         Failed = tests.Count(t => t.Result == "fail"),
         Untestable = tests.Count(t => t.Result == "untestable"),
-        Tests = tests.Select(t => new { t.Section, Date = Minute(t.Time), Iso = Iso(t.Time), t.Package, t.Version, t.Result, t.Page }).ToArray(),
+        Tests = tests.Take(Math.Max(0, listed)).Select(t => new { t.Section, Date = Minute(t.Time), Iso = Iso(t.Time), t.Package, t.Version, t.Result, t.Page }).ToArray(),
     };
 
     private static IReadOnlyList<Failure> Failures(SectionModel section)

@@ -42,16 +42,16 @@ public sealed class WriteFiles : IModule
                 entries[documents[i].Destination] = entry;
         }
 
-        var produced = documents.Select(d => Path.Combine(context.OutputDirectory, d.Destination)).ToHashSet(StringComparer.Ordinal);
+        var produced = new Lazy<HashSet<string>>(() => documents.Select(d => Path.Combine(context.OutputDirectory, d.Destination)).ToHashSet(StringComparer.Ordinal));
         foreach (var section in context.Sections)
         {
             var root = Path.Combine(context.OutputDirectory, section.Name);
+            // One walk of each owned sub-tree for its pages, JSON files and feeds.
             var stale = Directory.EnumerateFiles(root, "*.html")
                 .Concat(OwnedSubtrees.Select(s => Path.Combine(root, s)).Where(Directory.Exists)
-                    .SelectMany(d => Directory.EnumerateFiles(d, "*.html", SearchOption.AllDirectories)
-                        .Concat(Directory.EnumerateFiles(d, "*.json", SearchOption.AllDirectories))
-                        .Concat(Directory.EnumerateFiles(d, "*.atom", SearchOption.AllDirectories))))
-                .Where(f => !produced.Contains(f))
+                    .SelectMany(d => Directory.EnumerateFiles(d, "*", SearchOption.AllDirectories))
+                    .Where(f => f.EndsWith(".html", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal) || f.EndsWith(".atom", StringComparison.Ordinal)))
+                .Where(f => !produced.Value.Contains(f))
                 .ToArray();
             foreach (var file in stale)
             {
@@ -59,11 +59,11 @@ public sealed class WriteFiles : IModule
                 Removed++;
             }
         }
-        // The feeds across sections at the root, when this run made them.
+        // The feeds across sections at the root, when this run made them (not only kept them).
         var rootFeeds = Path.Combine(context.OutputDirectory, "maintainer");
-        if (documents.Any(d => d.Destination.StartsWith("maintainer/", StringComparison.Ordinal)) && Directory.Exists(rootFeeds))
+        if (documents.Any(d => !d.IsKept && d.Destination.StartsWith("maintainer/", StringComparison.Ordinal)) && Directory.Exists(rootFeeds))
         {
-            foreach (var file in Directory.EnumerateFiles(rootFeeds, "*.atom", SearchOption.AllDirectories).Where(f => !produced.Contains(f)).ToArray())
+            foreach (var file in Directory.EnumerateFiles(rootFeeds, "*.atom", SearchOption.AllDirectories).Where(f => !produced.Value.Contains(f)).ToArray())
             {
                 File.Delete(file);
                 Removed++;

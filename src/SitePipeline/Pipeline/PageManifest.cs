@@ -83,6 +83,9 @@ public sealed class PageManifest
     /// </summary>
     public void Save(IReadOnlyDictionary<string, Entry> current, string outputDirectory)
     {
+        // A run that changed no page (a rerun with nothing changed) leaves the file as it is.
+        if (current.Count == _entries.Count && current.All(c => _entries.TryGetValue(c.Key, out var entry) && entry == c.Value) && File.Exists(_path))
+            return;
         var all = new SortedDictionary<string, Entry>(StringComparer.Ordinal);
         foreach (var (destination, entry) in _entries)
         {

@@ -18,6 +18,13 @@ public sealed record ReportOptions
     /// <summary>Templates directory overriding the built-in templates (for site operators).</summary>
     public string? TemplatesDirectory { get; init; }
 
+    /// <summary>
+    /// How many of a period's tests recent.html lists (newest first; the counts cover them all):
+    /// a busy site runs tens of thousands of tests a week, which would make a page of megabytes
+    /// rendered again at every run.
+    /// </summary>
+    public int RecentTestsListed { get; init; } = 1000;
+
     /// <summary>Log how long each module took (for operators tuning a big site).</summary>
     public bool Timings { get; init; }
 }

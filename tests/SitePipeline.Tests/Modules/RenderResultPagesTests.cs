@@ -43,6 +43,23 @@ public sealed class RenderResultPagesTests : IDisposable
     }
 
     [Fact]
+    public void Recent_results_list_only_the_newest_tests_and_count_them_all()
+    {
+        var now = SmallArchive.Now.ToUnixTimeSeconds();
+        File.WriteAllText(_archive.Section("submissions.txt"),
+            $"{now - 3 * 86400} fail libbeta1 2.0-1+b1\n{now - 3600} pass alpha 1.0\n{now - 60} pass c++pkg 1\n");
+
+        var result = ReportPipeline.Run(_archive.Config(),
+            new ReportOptions { Now = SmallArchive.Now, LockWait = TimeSpan.Zero, RecentTestsListed = 1 }, _ => { });
+        var page = _archive.Read("recent.html");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(["2026-11-24 05:59 | sid | c++pkg | 1 | pass"], Rows(page, "#Week table"));
+        Assert.Contains("3 tests: 2 passed, 1 failed, 0 untestable. The newest 1 are listed;", page, StringComparison.Ordinal);
+        Assert.Contains("2 tests: 2 passed, 0 failed, 0 untestable. The newest 1 are listed;", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unchanged_section_contributes_its_recorded_failures_and_tests()
     {
         var now = SmallArchive.Now.ToUnixTimeSeconds();
