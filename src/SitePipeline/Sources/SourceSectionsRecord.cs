@@ -46,5 +46,15 @@ public sealed record SourceSectionsRecord(
     }
 
     /// <summary>Removes the record (a section no longer reported, or one whose record cannot be made).</summary>
-    public static void Delete(string outputDirectory, string section) => File.Delete(PathOf(outputDirectory, section));
+    public static void Delete(string outputDirectory, string section)
+    {
+        try
+        {
+            File.Delete(PathOf(outputDirectory, section));
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // No record was ever saved.
+        }
+    }
 }
