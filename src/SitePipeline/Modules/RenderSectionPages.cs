@@ -99,7 +99,7 @@ public sealed class RenderSectionPages : IModule
     private static Document StatePage(SiteContext context, SectionModel section, PackageState state)
     {
         var destination = $"{section.Name}/state-{state.Name()}.html";
-        return PageFrame.Page(context, destination, $"Packages in state {state.Name()} in {section.Name}", section.Name, "state", () =>
+        return PageFrame.Page(context, destination, $"Packages in state {state.Name()} in {section.Name}", section.Name, () =>
         {
             var db = section.Db;
             bool error = StateDisplay.IsError(state);
@@ -117,7 +117,23 @@ public sealed class RenderSectionPages : IModule
                     db.DependencyGroups(name).Select(group => Dependency(section, group)).ToArray());
             }).ToArray();
             return new StatePageModel(section.Name, state.Name(), error, packages);
-        });
+        }, m => m, m => StateBody(context.Templates, m), "state");
+    }
+
+    /// <summary>Packages per piece of a state page's list rendered apart.</summary>
+    public const int RowsPerPiece = 2000;
+
+    /// <summary>
+    /// The body of a state page. Its list (tens of thousands of packages, megabytes of HTML on a
+    /// big section) is rendered in pieces of <paramref name="rowsPerPiece"/> on every core, then
+    /// joined: the bytes do not depend on the size of the pieces.
+    /// </summary>
+    public static string StateBody(TemplateSet templates, StatePageModel model, int rowsPerPiece = RowsPerPiece)
+    {
+        var pieces = model.Packages.Chunk(Math.Max(1, rowsPerPiece)).ToArray();
+        var rows = new string[pieces.Length];
+        Parallel.For(0, pieces.Length, i => rows[i] = templates.Render("state-rows", new { model.Error, Packages = pieces[i] }));
+        return templates.Render("state", new { model.Section, model.State, model.Error, Count = model.Packages.Count, Rows = string.Concat(rows) });
     }
 
     private static DependencyEntry Dependency(SectionModel section, string[] group)
