@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Piuparts.Core.IO;
 using Piuparts.SitePipeline.Pipeline;
 
 namespace Piuparts.SitePipeline.Feeds;
@@ -14,27 +12,10 @@ public sealed record FeedRecord(string Format, IReadOnlyDictionary<string, strin
 {
     public const string CurrentFormat = "piuparts-site feed 1";
 
-    public static string PathOf(string outputDirectory, string section) =>
-        Path.Combine(outputDirectory, PageManifest.CacheDirectory, "feeds", section + ".json");
+    public static string PathOf(string outputDirectory, string section) => RunCache.PathOf(outputDirectory, "feeds", section + ".json");
 
-    public static FeedRecord? Load(string outputDirectory, string section)
-    {
-        try
-        {
-            using var file = File.OpenRead(PathOf(outputDirectory, section));
-            var record = JsonSerializer.Deserialize<FeedRecord>(file);
-            return record is { Format: CurrentFormat, States: not null, Entries: not null } ? record : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
-        {
-            return null;
-        }
-    }
+    public static FeedRecord? Load(string outputDirectory, string section) =>
+        RunCache.Read<FeedRecord>(PathOf(outputDirectory, section)) is { Format: CurrentFormat, States: not null, Entries: not null } record ? record : null;
 
-    public void Save(string outputDirectory, string section)
-    {
-        var path = PathOf(outputDirectory, section);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        AtomicFile.Replace(path, JsonSerializer.SerializeToUtf8Bytes(this), flushToDisk: false);
-    }
+    public void Save(string outputDirectory, string section) => RunCache.Write(PathOf(outputDirectory, section), this);
 }

@@ -70,7 +70,7 @@ public sealed class WriteFiles : IModule
             }
         }
         manifest.Save(entries, context.OutputDirectory);
-        SectionRecords.Save(context.OutputDirectory, context.Sections.ToDictionary(s => s.Name, s => Record(s, entries), StringComparer.Ordinal));
+        SectionRecords.Save(context.OutputDirectory, context.PreviousRecords, context.Sections.ToDictionary(s => s.Name, s => Record(s, entries), StringComparer.Ordinal));
         context.Log($"wrote {Written} of {results.Length} files ({Unchanged} unchanged, {Skipped} of them not rendered), removed {Removed} stale pages");
         return documents;
     }

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Piuparts.Core.IO;
-
 namespace Piuparts.SitePipeline.Pipeline;
 
 /// <summary>
@@ -15,25 +12,18 @@ public static class SectionRecords
 
     private const string Format = "piuparts-site sections 2";
 
-    public static Dictionary<string, SectionRecord> Load(string outputDirectory)
-    {
-        try
-        {
-            using var file = File.OpenRead(Path.Combine(outputDirectory, PageManifest.CacheDirectory, FileName));
-            var stored = JsonSerializer.Deserialize<Stored>(file);
-            if (stored?.Format == Format && stored.Sections != null)
-                return new Dictionary<string, SectionRecord>(stored.Sections, StringComparer.Ordinal);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
-        {
-        }
-        return new Dictionary<string, SectionRecord>(StringComparer.Ordinal);
-    }
+    public static Dictionary<string, SectionRecord> Load(string outputDirectory) =>
+        RunCache.Read<Stored>(RunCache.PathOf(outputDirectory, FileName)) is { Format: Format, Sections: not null } stored
+            ? new Dictionary<string, SectionRecord>(stored.Sections, StringComparer.Ordinal)
+            : new Dictionary<string, SectionRecord>(StringComparer.Ordinal);
 
-    /// <summary>Writes <paramref name="records"/> (this run's sections), keeping the records of the sections this run did not report.</summary>
-    public static void Save(string outputDirectory, IReadOnlyDictionary<string, SectionRecord?> records)
+    /// <summary>
+    /// Writes <paramref name="records"/> (this run's sections) over <paramref name="previous"/>
+    /// (what the run found), so the records of the sections this run did not report stay.
+    /// </summary>
+    public static void Save(string outputDirectory, IReadOnlyDictionary<string, SectionRecord> previous, IReadOnlyDictionary<string, SectionRecord?> records)
     {
-        var all = new SortedDictionary<string, SectionRecord>(Load(outputDirectory), StringComparer.Ordinal);
+        var all = new SortedDictionary<string, SectionRecord>(previous.ToDictionary(), StringComparer.Ordinal);
         foreach (var (section, record) in records)
         {
             if (record == null)
@@ -41,8 +31,6 @@ public static class SectionRecords
             else
                 all[section] = record;
         }
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(new Stored(Format, new Dictionary<string, SectionRecord>(all, StringComparer.Ordinal)));
-        Directory.CreateDirectory(Path.Combine(outputDirectory, PageManifest.CacheDirectory));
-        AtomicFile.Replace(Path.Combine(outputDirectory, PageManifest.CacheDirectory, FileName), bytes, flushToDisk: false);
+        RunCache.Write(RunCache.PathOf(outputDirectory, FileName), new Stored(Format, new Dictionary<string, SectionRecord>(all, StringComparer.Ordinal)));
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Piuparts.Core.IO;
 using Piuparts.SitePipeline.Pipeline;
 
 namespace Piuparts.SitePipeline.Sources;
@@ -19,42 +17,16 @@ public sealed record SourceSectionsRecord(
 {
     public const string CurrentFormat = "piuparts-site sources 1";
 
-    public static string PathOf(string outputDirectory, string section) =>
-        Path.Combine(outputDirectory, PageManifest.CacheDirectory, "sources", section + ".json");
+    public static string PathOf(string outputDirectory, string section) => RunCache.PathOf(outputDirectory, "sources", section + ".json");
 
     /// <summary>The record of a section whose inputs have <paramref name="inputsFingerprint"/>, or null when there is none (missing, unreadable, of other inputs).</summary>
-    public static SourceSectionsRecord? Load(string outputDirectory, string section, string inputsFingerprint)
-    {
-        try
-        {
-            using var file = File.OpenRead(PathOf(outputDirectory, section));
-            var record = JsonSerializer.Deserialize<SourceSectionsRecord>(file);
-            return record is { Format: CurrentFormat, Sources: not null, Written: not null } && record.InputsFingerprint == inputsFingerprint
-                ? record : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
-        {
-            return null;
-        }
-    }
+    public static SourceSectionsRecord? Load(string outputDirectory, string section, string inputsFingerprint) =>
+        RunCache.Read<SourceSectionsRecord>(PathOf(outputDirectory, section)) is { Format: CurrentFormat, Sources: not null, Written: not null } record
+        && record.InputsFingerprint == inputsFingerprint
+            ? record : null;
 
-    public void Save(string outputDirectory, string section)
-    {
-        var path = PathOf(outputDirectory, section);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        AtomicFile.Replace(path, JsonSerializer.SerializeToUtf8Bytes(this), flushToDisk: false);
-    }
+    public void Save(string outputDirectory, string section) => RunCache.Write(PathOf(outputDirectory, section), this);
 
-    /// <summary>Removes the record (a section no longer reported, or one whose record cannot be made).</summary>
-    public static void Delete(string outputDirectory, string section)
-    {
-        try
-        {
-            File.Delete(PathOf(outputDirectory, section));
-        }
-        catch (DirectoryNotFoundException)
-        {
-            // No record was ever saved.
-        }
-    }
+    /// <summary>Removes the record (a section whose record cannot be made).</summary>
+    public static void Delete(string outputDirectory, string section) => RunCache.Delete(PathOf(outputDirectory, section));
 }

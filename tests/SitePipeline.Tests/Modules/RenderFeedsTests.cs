@@ -75,9 +75,7 @@ public sealed class RenderFeedsTests
         var all = sample.Page("maintainer/g/gcs@debian.org.atom");
         Assert.Empty(Entries(all));
         // gcs@debian.org maintains expat, in both sections: it fails in bookworm-security only; bookworm is unchanged.
-        var security = Path.Combine(sample.Master, "bookworm-security");
-        var log = Directory.GetFiles(Path.Combine(security, "pass"), "libexpat1_*.log").Single();
-        File.Move(log, Path.Combine(security, "fail", Path.GetFileName(log)));
+        sample.MoveLog("bookworm-security", "libexpat1", "pass", "fail");
         Assert.Equal(0, Report(sample, Later).Code);
         // Then a change in bookworm alone, of another maintainer's package.
         var bookworm = Path.Combine(sample.Master, "bookworm");

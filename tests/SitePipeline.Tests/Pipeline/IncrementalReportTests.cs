@@ -150,9 +150,7 @@ public sealed class IncrementalReportTests : IDisposable
         using var sample = new SampleSite();
         Assert.Equal(0, sample.ExitCode);
         // libexpat1 fails in bookworm-security; bookworm, which does not depend on it, is unchanged.
-        var security = Path.Combine(sample.Master, "bookworm-security");
-        var log = Directory.GetFiles(Path.Combine(security, "pass"), "libexpat1_*.log").Single();
-        File.Move(log, Path.Combine(security, "fail", Path.GetFileName(log)));
+        sample.MoveLog("bookworm-security", "libexpat1", "pass", "fail");
 
         var rerun = sample.Run("report", "--config", "piuparts.conf", "--output", sample.Site, "--now", SampleSite.Now, "--lock-wait", "0");
         var scratch = Path.Combine(Path.GetDirectoryName(sample.Site)!, "scratch");
@@ -179,9 +177,7 @@ public sealed class IncrementalReportTests : IDisposable
         var time = info.LastWriteTimeUtc;
         File.WriteAllBytes(json, Enumerable.Repeat((byte)'x', (int)info.Length).ToArray());
         File.SetLastWriteTimeUtc(json, time);
-        var security = Path.Combine(sample.Master, "bookworm-security");
-        var log = Directory.GetFiles(Path.Combine(security, "pass"), "libexpat1_*.log").Single();
-        File.Move(log, Path.Combine(security, "fail", Path.GetFileName(log)));
+        sample.MoveLog("bookworm-security", "libexpat1", "pass", "fail");
 
         var damaged = sample.Run("report", "--config", "piuparts.conf", "--output", sample.Site, "--now", SampleSite.Now, "--lock-wait", "0");
         var kept = File.ReadAllText(json);

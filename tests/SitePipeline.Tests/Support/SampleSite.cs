@@ -38,6 +38,13 @@ public sealed class SampleSite : IDisposable
 
     public string Page(string relative) => Path.Combine(Site, relative);
 
+    /// <summary>Moves a package's one log of a section's log directory to another (a result turned, as piuparts-analyze or a new test does).</summary>
+    public void MoveLog(string section, string package, string from, string to)
+    {
+        var log = Directory.GetFiles(Path.Combine(Master, section, from), $"{package}_*.log").Single();
+        File.Move(log, Path.Combine(Master, section, to, Path.GetFileName(log)));
+    }
+
     /// <summary>Runs the command line in the sample copy's directory.</summary>
     public (int Code, string Error) Run(params string[] args)
     {
