@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Piuparts.Cli.Verbs;
 using Piuparts.Core.Config;
+using Piuparts.Core.IO;
 using Piuparts.Core.Maintenance;
 using Piuparts.Core.MasterDir;
 
@@ -105,6 +106,12 @@ public sealed class MaintenanceRun
     private string? _publishTo;
 
     /// <summary>
+    /// The directory listings kept in the section <see cref="ForEachSection"/> is working on
+    /// (<see cref="ListingCache"/>), saved after its work unless this is a dry run.
+    /// </summary>
+    public ListingCache Listings { get; private set; } = ListingCache.None;
+
+    /// <summary>
     /// Runs <paramref name="work"/> for every section that has a directory, holding its
     /// master.lock; a section whose lock stays busy for the lock wait is skipped (and the run fails).
     /// </summary>
@@ -125,7 +132,21 @@ public sealed class MaintenanceRun
                 _failed = true;
                 continue;
             }
-            work(section, Config.Piuparts.Section(name)!);
+            Listings = ListingCache.Of(section.Path);
+            try
+            {
+                work(section, Config.Piuparts.Section(name)!);
+                if (!DryRun)
+                {
+                    // Left as this run leaves them, so the next run with nothing to do reads no directory.
+                    Listings.RefreshChanged();
+                    Listings.Save();
+                }
+            }
+            finally
+            {
+                Listings = ListingCache.None;
+            }
         }
     }
 

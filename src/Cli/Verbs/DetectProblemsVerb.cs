@@ -42,9 +42,14 @@ public static class DetectProblemsVerb
                     run.Error.WriteLine("piuparts-site detect-problems: another detect-problems or detect_well_known_errors is running");
                 return ExitCodes.Ok;
             }
-            var problems = ProblemSet.Load(directory);
-            foreach (var error in problems.Errors)
-                run.Error.WriteLine($"piuparts-site detect-problems: {error}: definition skipped");
+            // Read when a log needs them: a run with nothing to classify does not.
+            var problems = new Lazy<ProblemSet>(() =>
+            {
+                var loaded = ProblemSet.Load(directory);
+                foreach (var error in loaded.Errors)
+                    run.Error.WriteLine($"piuparts-site detect-problems: {error}: definition skipped");
+                return loaded;
+            });
             var refresh = KprRefreshOptions.DetectWellKnownErrors with
             {
                 Recheck = result.GetValue(recheck),
@@ -56,7 +61,7 @@ public static class DetectProblemsVerb
             {
                 if (run.DryRun)
                 {
-                    var pending = KprRefresher.Pending(section.Path, refresh);
+                    var pending = KprRefresher.Pending(section.Path, refresh, run.Listings);
                     foreach (var path in pending.StaleKprs.Concat(pending.StaleBugs))
                         run.Output.WriteLine($"delete {Path.GetRelativePath(run.Master.Root, path)}");
                     foreach (var path in pending.LogsToClassify)
@@ -64,9 +69,9 @@ public static class DetectProblemsVerb
                     run.Summary($"{section.Name}: parsed logfiles: {pending.StaleKprs.Count} removed, {pending.LogsToClassify.Count} added");
                     return;
                 }
-                var refresher = new KprRefresher(problems.Without(settings.Words("exclude-known-problems")));
-                int total = run.Interactive ? KprRefresher.Pending(section.Path, refresh).LogsToClassify.Count : 0;
-                var outcome = Progress.Count(run, section.Name, total, step => refresher.Refresh(section.Path, refresh, step));
+                var refresher = new KprRefresher(() => problems.Value.Without(settings.Words("exclude-known-problems")));
+                int total = run.Interactive ? KprRefresher.Pending(section.Path, refresh, run.Listings).LogsToClassify.Count : 0;
+                var outcome = Progress.Count(run, section.Name, total, step => refresher.Refresh(section.Path, refresh, step, run.Listings));
                 removed += outcome.Removed;
                 added += outcome.Added;
                 foreach (var (problem, hits) in outcome.Hits.OrderBy(h => h.Key, StringComparer.Ordinal))

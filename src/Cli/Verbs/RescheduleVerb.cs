@@ -33,8 +33,8 @@ public static class RescheduleVerb
             {
                 var rules = RescheduleRules.Of(settings);
                 run.Carry(expireOnly
-                    ? Rescheduler.PlanExpiry(section.Path, section.Name, rules, run.Now)
-                    : Rescheduler.Plan(section.Path, section.Name, rules, run.Now));
+                    ? Rescheduler.PlanExpiry(section.Path, section.Name, rules, run.Now, run.Listings)
+                    : Rescheduler.Plan(section.Path, section.Name, rules, run.Now, run.Listings));
             });
             return run.Finish();
         });

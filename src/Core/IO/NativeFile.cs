@@ -50,6 +50,30 @@ internal static class NativeFile
         return (Seconds(buffer, CtimeOffset), Seconds(buffer, MtimeOffset));
     }
 
+    private const uint StatxInoAndCtime = 0x100 | 0x80;
+    private const int InodeOffset = 32, DeviceMajorOffset = 136, DeviceMinorOffset = 140;
+    private const int ENOENT = 2, ENOTDIR = 20;
+
+    /// <summary>
+    /// Which file <paramref name="path"/> is (device and inode) and its change time in
+    /// nanoseconds since the epoch: what a directory's listing cache is checked against. Null
+    /// when there is no such file.
+    /// </summary>
+    public static (ulong Device, ulong Inode, long ChangedNanoseconds)? Identity(string path)
+    {
+        var buffer = new byte[StatxSize];
+        if (Statx(AtFdCwd, path, 0, StatxInoAndCtime, buffer) != 0)
+        {
+            int errno = Marshal.GetLastPInvokeError();
+            if (errno is ENOENT or ENOTDIR)
+                return null;
+            throw new IOException($"cannot stat {path}: {Marshal.GetPInvokeErrorMessage(errno)}");
+        }
+        ulong device = (ulong)BitConverter.ToUInt32(buffer, DeviceMajorOffset) << 32 | BitConverter.ToUInt32(buffer, DeviceMinorOffset);
+        long changed = BitConverter.ToInt64(buffer, CtimeOffset) * 1_000_000_000 + BitConverter.ToUInt32(buffer, CtimeOffset + 8);
+        return (device, BitConverter.ToUInt64(buffer, InodeOffset), changed);
+    }
+
     private const uint StatxUid = 0x8;
     private const int UidOffset = 20;
 
@@ -79,11 +103,11 @@ internal static class NativeFile
     private static double Seconds(byte[] buffer, int offset) =>
         BitConverter.ToInt64(buffer, offset) + BitConverter.ToUInt32(buffer, offset + 8) / 1e9;
 
-    /// <summary>Creates <paramref name="created"/> as a second name of <paramref name="existing"/>; false when it already exists.</summary>
     /// <summary>link(2): 0 when <paramref name="created"/> was made, else the errno.</summary>
     public static int LinkErrno(string existing, string created) =>
         Link(existing, created) == 0 ? 0 : Marshal.GetLastPInvokeError();
 
+    /// <summary>Creates <paramref name="created"/> as a second name of <paramref name="existing"/>; false when it already exists.</summary>
     public static bool TryLink(string existing, string created)
     {
         if (Link(existing, created) == 0)

@@ -12,17 +12,29 @@ namespace Piuparts.Core.KnownProblems;
 /// </summary>
 public sealed class KprRefresher
 {
-    private readonly ProblemSet _problems;
+    private readonly Lazy<ProblemSet> _problems;
 
     /// <param name="problems">The definitions already filtered by the section's exclude-known-problems.</param>
-    public KprRefresher(ProblemSet problems) => _problems = problems;
+    public KprRefresher(ProblemSet problems) => _problems = new Lazy<ProblemSet>(problems);
+
+    /// <param name="problems">
+    /// Gives the definitions (filtered by the section's exclude-known-problems) when a log needs
+    /// them: a refresh with nothing to classify does not read them.
+    /// </param>
+    public KprRefresher(Func<ProblemSet> problems) => _problems = new Lazy<ProblemSet>(problems);
 
     /// <param name="logDone">Called after each log is classified (from several threads): for progress bars.</param>
-    public KprRefreshResult Refresh(string sectionPath, KprRefreshOptions options, Action? logDone = null)
+    /// <param name="listings">The section's kept directory listings (<see cref="ListingCache"/>); none when null.</param>
+    public KprRefreshResult Refresh(string sectionPath, KprRefreshOptions options, Action? logDone = null, ListingCache? listings = null)
     {
+        listings ??= ListingCache.None;
         var directories = options.Directories;
-        var logs = SectionFiles.MapWithTimes(sectionPath, directories, SectionFiles.LogExtension);
-        var kprs = SectionFiles.MapWithTimes(sectionPath, directories, SectionFiles.KprExtension);
+        var paths = directories.Select(d => Path.Combine(sectionPath, d)).ToArray();
+        var mark = MarkKey(options);
+        if (mark != null && listings.IsMarked(mark, paths))
+            return new KprRefreshResult(0, 0, 0, new Dictionary<string, int>(StringComparer.Ordinal), []);
+        var logs = SectionFiles.MapWithTimes(sectionPath, directories, SectionFiles.LogExtension, listings);
+        var kprs = SectionFiles.MapWithTimes(sectionPath, directories, SectionFiles.KprExtension, listings);
 
         int removed = 0;
         foreach (var (pkgSpec, kpr) in kprs)
@@ -33,7 +45,7 @@ public sealed class KprRefresher
         int bugsRemoved = 0;
         if (options.CleanBugs)
         {
-            foreach (var (pkgSpec, bug) in SectionFiles.Map(sectionPath, directories, SectionFiles.BugExtension))
+            foreach (var (pkgSpec, bug) in SectionFiles.Map(sectionPath, directories, SectionFiles.BugExtension, listings))
             {
                 // A bug link follows its log only while the log stays where it is; age does not matter.
                 if ((!logs.TryGetValue(pkgSpec, out var log) || log.Directory != bug.Directory) && TryDelete(bug.Path))
@@ -44,25 +56,53 @@ public sealed class KprRefresher
         // Rescan, as piuparts does: whatever is on disk now decides what still needs a .kpr (the
         // listing stands when nothing was removed: the caller holds the lock, nobody else writes).
         if (removed > 0)
-            kprs = SectionFiles.Map(sectionPath, directories, SectionFiles.KprExtension);
+            kprs = SectionFiles.Map(sectionPath, directories, SectionFiles.KprExtension, listings);
         var needed = logs.Where(entry => !kprs.ContainsKey(entry.Key)).ToList();
         var (hits, errors) = Classify(needed, options.MaxParallelism, logDone);
+        if (mark != null)
+        {
+            // Checked on the directories as this run leaves them, so that the next run with
+            // nothing to do knows it from their change times alone.
+            listings.RefreshChanged();
+            listings.TryMark(mark, paths, list => IsUpToDate(sectionPath, options, list));
+        }
         return new KprRefreshResult(removed, needed.Count, bugsRemoved, hits, errors);
+    }
+
+    // What a refresh that found nothing to do is marked by in the listing cache: its directories
+    // and options (a recheck is never nothing to do).
+    private static string? MarkKey(KprRefreshOptions options) =>
+        options.Recheck || options.RecheckFailed
+            ? null
+            : $"kpr-refresh {string.Join(',', options.Directories)} bugs={options.CleanBugs} definitions={options.DefinitionsModified?.Ticks}";
+
+    // Whether a refresh over these listings would change nothing.
+    private static bool IsUpToDate(string sectionPath, KprRefreshOptions options, Func<string, IReadOnlyList<ListedEntry>?> list)
+    {
+        var directories = options.Directories;
+        var logs = SectionFiles.Map(sectionPath, directories, SectionFiles.LogExtension, withTimes: true, list);
+        var kprs = SectionFiles.Map(sectionPath, directories, SectionFiles.KprExtension, withTimes: true, list);
+        if (kprs.Any(k => IsStale(k.Key, k.Value, logs, options)) || logs.Keys.Any(pkgSpec => !kprs.ContainsKey(pkgSpec)))
+            return false;
+        return !options.CleanBugs || SectionFiles.Map(sectionPath, directories, SectionFiles.BugExtension, withTimes: false, list)
+            .All(b => logs.TryGetValue(b.Key, out var log) && log.Directory == b.Value.Directory);
     }
 
     /// <summary>
     /// What <see cref="Refresh"/> would do, changing nothing: the .kpr and .bug files it would
     /// remove and the logs it would classify, each list sorted.
     /// </summary>
-    public static KprPending Pending(string sectionPath, KprRefreshOptions options)
+    public static KprPending Pending(string sectionPath, KprRefreshOptions options, ListingCache? listings = null)
     {
         var directories = options.Directories;
-        var logs = SectionFiles.MapWithTimes(sectionPath, directories, SectionFiles.LogExtension);
-        var kprs = SectionFiles.MapWithTimes(sectionPath, directories, SectionFiles.KprExtension);
+        if (MarkKey(options) is { } mark && listings != null && listings.IsMarked(mark, directories.Select(d => Path.Combine(sectionPath, d)).ToArray()))
+            return new KprPending([], [], []);
+        var logs = SectionFiles.MapWithTimes(sectionPath, directories, SectionFiles.LogExtension, listings);
+        var kprs = SectionFiles.MapWithTimes(sectionPath, directories, SectionFiles.KprExtension, listings);
         var staleKprs = kprs.Where(k => IsStale(k.Key, k.Value, logs, options)).ToList();
         var remaining = kprs.Keys.Except(staleKprs.Select(k => k.Key)).ToHashSet(StringComparer.Ordinal);
         var staleBugs = options.CleanBugs
-            ? SectionFiles.Map(sectionPath, directories, SectionFiles.BugExtension)
+            ? SectionFiles.Map(sectionPath, directories, SectionFiles.BugExtension, listings)
                 .Where(b => !logs.TryGetValue(b.Key, out var log) || log.Directory != b.Value.Directory)
                 .Select(b => b.Value.Path).Order(StringComparer.Ordinal).ToList()
             : [];
@@ -124,7 +164,9 @@ public sealed class KprRefresher
     private (IReadOnlyDictionary<string, int> Hits, IReadOnlyList<InputError> Errors) Classify(
         List<KeyValuePair<string, SectionFile>> logs, int parallelism, Action? logDone)
     {
-        var problems = _problems.Problems;
+        if (logs.Count == 0)
+            return (new Dictionary<string, int>(StringComparer.Ordinal), []);
+        var problems = _problems.Value.Problems;
         // One slot per problem plus one for the unclassified pseudo problem.
         var totals = new int[problems.Count + 1];
         var errors = new ConcurrentBag<InputError>();

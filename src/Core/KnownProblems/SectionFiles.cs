@@ -1,3 +1,5 @@
+using Piuparts.Core.IO;
+
 namespace Piuparts.Core.KnownProblems;
 
 /// <summary>
@@ -14,52 +16,37 @@ public static class SectionFiles
     /// <summary>
     /// The files with <paramref name="extension"/> in <paramref name="directories"/> (plain names
     /// below <paramref name="sectionPath"/>, in scan order); missing directories are skipped.
+    /// <paramref name="listings"/> answers for directories unchanged since it read them.
     /// </summary>
-    public static Dictionary<string, SectionFile> Map(string sectionPath, IReadOnlyList<string> directories, string extension) =>
-        Map(sectionPath, directories, extension, withTimes: false);
+    public static Dictionary<string, SectionFile> Map(string sectionPath, IReadOnlyList<string> directories, string extension,
+        ListingCache? listings = null) =>
+        Map(sectionPath, directories, extension, withTimes: false, listings ?? ListingCache.None);
 
-    /// <summary>Like <see cref="Map(string, IReadOnlyList{string}, string)"/>, with each file's modification time from the listing.</summary>
-    public static Dictionary<string, SectionFile> MapWithTimes(string sectionPath, IReadOnlyList<string> directories, string extension) =>
-        Map(sectionPath, directories, extension, withTimes: true);
+    /// <summary>Like <see cref="Map"/>, with each file's modification time from the listing.</summary>
+    public static Dictionary<string, SectionFile> MapWithTimes(string sectionPath, IReadOnlyList<string> directories, string extension,
+        ListingCache? listings = null) =>
+        Map(sectionPath, directories, extension, withTimes: true, listings ?? ListingCache.None);
 
-    private static Dictionary<string, SectionFile> Map(string sectionPath, IReadOnlyList<string> directories, string extension, bool withTimes)
+    // Times cost a stat(2) per file: a listing read without them skips that.
+    private static Dictionary<string, SectionFile> Map(string sectionPath, IReadOnlyList<string> directories, string extension,
+        bool withTimes, ListingCache listings) =>
+        Map(sectionPath, directories, extension, withTimes, path => listings.List(path, withTimes));
+
+    /// <summary>The map from given listings (by the directories' full paths) instead of the file system's.</summary>
+    internal static Dictionary<string, SectionFile> Map(string sectionPath, IReadOnlyList<string> directories, string extension,
+        bool withTimes, Func<string, IReadOnlyList<ListedEntry>?> list)
     {
-        if (withTimes)
-            return MapTimes(sectionPath, directories, extension);
         var map = new Dictionary<string, SectionFile>(StringComparer.Ordinal);
         foreach (var directory in directories)
         {
             var path = Path.Combine(sectionPath, directory);
-            if (!Directory.Exists(path))
+            if (list(path) is not { } entries)
                 continue;
-            foreach (var file in Directory.EnumerateFiles(path))
+            foreach (var entry in entries)
             {
-                var name = Path.GetFileName(file);
-                if (Extension(name).SequenceEqual(extension))
-                    map[name[..^extension.Length]] = new SectionFile(directory, file);
+                if (!entry.IsDirectory && HasExtension(entry.Name, extension))
+                    map[entry.Name[..^extension.Length]] = new SectionFile(directory, Path.Combine(path, entry.Name), withTimes ? entry.ModifiedTicks : 0);
             }
-        }
-        return map;
-    }
-
-    private static Dictionary<string, SectionFile> MapTimes(string sectionPath, IReadOnlyList<string> directories, string extension)
-    {
-        var map = new Dictionary<string, SectionFile>(StringComparer.Ordinal);
-        foreach (var directory in directories)
-        {
-            var path = Path.Combine(sectionPath, directory);
-            if (!Directory.Exists(path))
-                continue;
-            // The time costs a stat(2): asked only of the files with the extension (the listing
-            // itself tells files from directories), not of every file of the directory.
-            var files = new System.IO.Enumeration.FileSystemEnumerable<(string Name, string Path, long Ticks)>(path,
-                (ref System.IO.Enumeration.FileSystemEntry entry) => (entry.FileName.ToString(), entry.ToFullPath(), entry.LastWriteTimeUtc.UtcTicks),
-                new EnumerationOptions { AttributesToSkip = 0 })
-            {
-                ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) => !entry.IsDirectory && HasExtension(entry.FileName, extension),
-            };
-            foreach (var (name, file, ticks) in files)
-                map[name[..^extension.Length]] = new SectionFile(directory, file, ticks);
         }
         return map;
     }

@@ -1,3 +1,5 @@
+using Piuparts.Core.IO;
+
 namespace Piuparts.Core.Maintenance;
 
 /// <summary>
@@ -24,31 +26,31 @@ public static class Rescheduler
     private static readonly string[] ResultDirectories = ["pass", "bugged", "affected", "fail"];
 
     /// <summary>The whole job: rescheduling, expiry and obsolete marks.</summary>
-    public static SectionPlan Plan(string sectionPath, string section, RescheduleRules rules, DateTimeOffset now) =>
-        Plan(sectionPath, section, rules, now, expireOnly: false);
+    /// <param name="listings">The section's kept directory listings (<see cref="ListingCache"/>); none when null.</param>
+    public static SectionPlan Plan(string sectionPath, string section, RescheduleRules rules, DateTimeOffset now, ListingCache? listings = null) =>
+        Plan(sectionPath, section, rules, now, expireOnly: false, listings ?? ListingCache.None);
 
     /// <summary>Only the expiry: the marked logs past their expiry age, and their marks.</summary>
-    public static SectionPlan PlanExpiry(string sectionPath, string section, RescheduleRules rules, DateTimeOffset now) =>
-        Plan(sectionPath, section, rules, now, expireOnly: true);
+    public static SectionPlan PlanExpiry(string sectionPath, string section, RescheduleRules rules, DateTimeOffset now, ListingCache? listings = null) =>
+        Plan(sectionPath, section, rules, now, expireOnly: true, listings ?? ListingCache.None);
 
-    private static SectionPlan Plan(string sectionPath, string section, RescheduleRules rules, DateTimeOffset now, bool expireOnly)
+    private static SectionPlan Plan(string sectionPath, string section, RescheduleRules rules, DateTimeOffset now, bool expireOnly, ListingCache listings)
     {
         var recycle = Path.Combine(sectionPath, RecycleDirectory);
-        var queued = SectionLog.Find(sectionPath, [RecycleDirectory]);
+        var queued = SectionLog.Find(sectionPath, [RecycleDirectory], listings);
         var marks = new HashSet<string>(queued.Select(q => q.FileName), StringComparer.Ordinal);
         var recycleWas = queued.Count == 0 ? "empty" : IsNewer(Path.Combine(sectionPath, RecycleStamp), recycle) ? "idle" : "";
         bool idle = File.Exists(Path.Combine(sectionPath, IdleStamp))
                     && File.GetLastWriteTimeUtc(Path.Combine(sectionPath, IdleStamp)) > (now - IdleRecently).UtcDateTime;
 
-        var obsolete = expireOnly
+        var obsolete = expireOnly || queued.Count == 0
             ? []
-            : queued.Where(q => !ResultDirectories.Any(d => Path.Exists(Path.Combine(sectionPath, d, q.FileName))))
-                .Select(q => q.Path).Order(StringComparer.Ordinal).ToList();
+            : Obsolete(sectionPath, queued, listings);
 
         List<SectionLog> expired = [], rescheduled = [];
         if (rules.AutoReschedule)
         {
-            var logs = SectionLog.Find(sectionPath, OldDirectories);
+            var logs = SectionLog.Find(sectionPath, OldDirectories, listings);
             var failed = logs.Where(l => l.Directory != "pass").ToList();
             var candidates = new List<SectionLog>();
             if (rules.ExpiresOld && recycleWas != "")
@@ -87,6 +89,15 @@ public static class Rescheduler
             : $"{section}: {rescheduled.Count} rescheduled, {expired.Count} expired, {obsolete.Count} obsolete" +
               (recycleWas != "" ? $" (recycle-was-{recycleWas})" : "") + $", queued {after.Count}" + (idle ? "" : " not-idle");
         return new SectionPlan(section, changes, summary);
+    }
+
+    // The marks whose name is in none of the result directories (untestable is not looked at).
+    private static List<string> Obsolete(string sectionPath, List<SectionLog> queued, ListingCache listings)
+    {
+        var results = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var directory in ResultDirectories)
+            results.UnionWith(listings.List(Path.Combine(sectionPath, directory), times: false)?.Select(e => e.Name) ?? []);
+        return queued.Where(q => !results.Contains(q.FileName)).Select(q => q.Path).Order(StringComparer.Ordinal).ToList();
     }
 
     // sort -u of the relative paths.

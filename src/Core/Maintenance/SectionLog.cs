@@ -1,3 +1,5 @@
+using Piuparts.Core.IO;
+
 namespace Piuparts.Core.Maintenance;
 
 /// <summary>
@@ -14,29 +16,39 @@ public readonly record struct SectionLog(string Relative, string Path, DateTime 
 
     /// <summary>
     /// Every <c>*.log</c> below the named directories of the section (recursively, like find),
-    /// in no particular order; missing directories are skipped.
+    /// in no particular order; missing directories are skipped. <paramref name="listings"/>
+    /// answers for directories unchanged since it read them.
     /// </summary>
-    public static List<SectionLog> Find(string sectionPath, IEnumerable<string> directories)
+    public static List<SectionLog> Find(string sectionPath, IEnumerable<string> directories, ListingCache? listings = null)
     {
+        listings ??= ListingCache.None;
         var found = new List<SectionLog>();
         foreach (var directory in directories)
-        {
-            var root = System.IO.Path.Combine(sectionPath, directory);
-            if (!System.IO.Directory.Exists(root))
-                continue;
-            var files = new System.IO.Enumeration.FileSystemEnumerable<SectionLog>(root,
-                (ref System.IO.Enumeration.FileSystemEntry entry) =>
-                {
-                    var path = entry.ToFullPath();
-                    return new SectionLog(System.IO.Path.GetRelativePath(sectionPath, path), path, entry.LastWriteTimeUtc.UtcDateTime);
-                },
-                new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = true })
-            {
-                ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) =>
-                    !entry.IsDirectory && entry.FileName.EndsWith(".log", StringComparison.Ordinal),
-            };
-            found.AddRange(files);
-        }
+            Collect(sectionPath, directory, listings, found);
         return found;
+    }
+
+    private static void Collect(string sectionPath, string relative, ListingCache listings, List<SectionLog> found)
+    {
+        var path = System.IO.Path.Combine(sectionPath, relative);
+        IReadOnlyList<ListedEntry>? entries;
+        try
+        {
+            entries = listings.List(path);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return; // as find goes on past a directory it may not read
+        }
+        if (entries == null)
+            return;
+        foreach (var entry in entries)
+        {
+            var name = relative + "/" + entry.Name;
+            if (entry.IsDirectory)
+                Collect(sectionPath, name, listings, found);
+            else if (entry.Name.EndsWith(".log", StringComparison.Ordinal))
+                found.Add(new SectionLog(name, System.IO.Path.Combine(sectionPath, name), new DateTime(entry.ModifiedTicks, DateTimeKind.Utc)));
+        }
     }
 }

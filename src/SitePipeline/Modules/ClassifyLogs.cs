@@ -23,7 +23,7 @@ public sealed class ClassifyLogs : IModule
         foreach (var section in context.Sections.Where(s => !s.Unchanged))
         {
             section.ProblemSet = problems.Without(section.Settings.Words("exclude-known-problems"));
-            var result = new KprRefresher(section.ProblemSet).Refresh(section.Directory.Path, KprRefreshOptions.Report);
+            var result = new KprRefresher(section.ProblemSet).Refresh(section.Directory.Path, KprRefreshOptions.Report, listings: context.Listings(section.Name));
             context.Log($"{section.Name}: parsed logfiles: {result.Removed} removed, {result.Added} added");
             foreach (var error in result.Errors)
                 context.Log($"{section.Name}: {error}");

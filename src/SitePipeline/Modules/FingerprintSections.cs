@@ -1,5 +1,6 @@
 using System.IO.Enumeration;
 using Piuparts.Core.Archive;
+using Piuparts.Core.IO;
 using Piuparts.Core.MasterDir;
 using Piuparts.Core.States;
 using Piuparts.SitePipeline.Pipeline;
@@ -26,10 +27,12 @@ public sealed class FingerprintSections : IModule
         // made meanwhile by their masters is seen by the next run, never hidden from it.
         foreach (var section in context.Sections.Where(s => !s.Unchanged))
         {
+            // Read again after this run's changes and kept, so the next run compares without reading them.
+            context.Listings(section.Name).RefreshChanged();
             var before = section.LogListingsAtLoad;
             section.InputsFingerprint = Compute(context, section.Name,
                 name => name == section.Name || before == null || !before.TryGetValue(name, out var listing)
-                    ? LogListing(context.Master.Section(name))
+                    ? LogListing(context.Master.Section(name), context.Listings(name))
                     : listing);
         }
         return documents;
@@ -98,9 +101,18 @@ public sealed class FingerprintSections : IModule
         return [.. result];
     }
 
-    /// <summary>Name, size and time of every file in a section's log directories.</summary>
-    public static string[] LogListing(SectionDirectory directory) =>
-        LogDirectories.All.SelectMany(d => Listing(directory.DirectoryPath(d))).ToArray();
+    /// <summary>Name, size and time of every file in a section's log directories, from its kept listings where they hold.</summary>
+    public static string[] LogListing(SectionDirectory directory, ListingCache listings) =>
+        LogDirectories.All.SelectMany(d => DirectoryListing(directory.DirectoryPath(d), listings)).ToArray();
+
+    private static string[] DirectoryListing(string path, ListingCache listings)
+    {
+        if (listings.List(path) is not { } entries)
+            return [$"{path} -"];
+        var files = entries.Where(e => !e.IsDirectory).Select(e => $"{e.Name} {e.Length} {e.ModifiedTicks}").ToArray();
+        Array.Sort(files, StringComparer.Ordinal);
+        return [path, .. files];
+    }
 
     // Name, size and modification time of every file of a directory (or of one file), sorted.
     private static string[] Listing(string path)

@@ -56,7 +56,7 @@ public sealed class LoadSections : IModule
 
         // Every log directory the section's states are computed from, listed before they are read.
         var listings = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var print = FingerprintSections.Compute(context, name, s => listings[s] = FingerprintSections.LogListing(context.Master.Section(s)));
+        var print = FingerprintSections.Compute(context, name, s => listings[s] = FingerprintSections.LogListing(context.Master.Section(s), context.Listings(s)));
         if (Unchanged(context, name, print) is { } record)
         {
             context.Log($"{name}: nothing changed since its pages were written; only the dated pages are rendered");

@@ -11,6 +11,9 @@ public sealed class UnlockSections : IModule
 {
     public IReadOnlyList<Document> Execute(SiteContext context, IReadOnlyList<Document> documents)
     {
+        // Written while the sections are still held, as the listings were read.
+        foreach (var listings in context.OpenedListings)
+            listings.Save();
         foreach (var held in context.Locks.Values)
             held.Dispose();
         context.Locks.Clear();

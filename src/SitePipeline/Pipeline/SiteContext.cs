@@ -70,6 +70,15 @@ public sealed class SiteContext(SiteConfig config, ReportOptions options, string
     /// <summary>Section locks held while the master directory is read and changed.</summary>
     public Dictionary<string, FileStream> Locks { get; } = new(StringComparer.Ordinal);
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Core.IO.ListingCache> _listings = new(StringComparer.Ordinal);
+
+    /// <summary>The kept directory listings of a section of the master directory, opened once per run.</summary>
+    public Core.IO.ListingCache Listings(string section) =>
+        _listings.GetOrAdd(section, name => Core.IO.ListingCache.Of(Master.Section(name).Path));
+
+    /// <summary>Every section's listings opened in this run.</summary>
+    public IEnumerable<Core.IO.ListingCache> OpenedListings => _listings.Values;
+
     /// <summary>Problems that did not stop the run (a section skipped, a log that could not be copied).</summary>
     public List<InputError> Errors { get; } = [];
 

@@ -1,3 +1,4 @@
+using Piuparts.Core.IO;
 using Piuparts.Core.KnownProblems;
 using Piuparts.Core.Tests.Support;
 
@@ -268,6 +269,29 @@ public sealed class KprRefresherTests : IDisposable
         Assert.True(File.Exists(kept));
         Assert.False(File.Exists(moved));
         Assert.False(File.Exists(orphan));
+    }
+
+    [Fact]
+    public void With_a_listing_cache_a_section_left_up_to_date_is_known_so_without_reading_a_listing()
+    {
+        Log("pass", "a_1", "fine\n");
+        var failed = Log("fail", "b_1", "owned by: x\n");
+        var first = ListingCache.Of(Section);
+        Assert.Equal(2, new KprRefresher(_problems).Refresh(Section, KprRefreshOptions.Report, listings: first).Added);
+        first.Save();
+
+        // The definitions are not even read, and a log changed in place (its directory did not
+        // change) is not seen: what the kept listings and the mark answer for.
+        Age(failed, -60);
+        var again = new KprRefresher(() => throw new InvalidOperationException("definitions read"))
+            .Refresh(Section, KprRefreshOptions.Report, listings: ListingCache.Of(Section));
+        Assert.Equal((0, 0), (again.Removed, again.Added));
+
+        // A new log changes its directory: pass is read again, fail still answered from its listing.
+        Log("pass", "c_1", "fine\n");
+        var afterNewLog = new KprRefresher(_problems).Refresh(Section, KprRefreshOptions.Report, listings: ListingCache.Of(Section));
+        Assert.Equal((0, 1), (afterNewLog.Removed, afterNewLog.Added));
+        Assert.Equal("", Kpr("pass", "c_1"));
     }
 
     [Fact]

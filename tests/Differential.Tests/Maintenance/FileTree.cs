@@ -7,7 +7,7 @@ namespace Piuparts.Differential.Tests.Maintenance;
 /// relative path, the first path of its hard-link group (so "marked for recycling" shows as
 /// a link to the log), the modification time in whole seconds and a hash of the content.
 /// Directories are left out (piuparts' scripts create empty ones freely), and so are the
-/// lock files (master.lock, dwke.lock); stamps show only that they exist.
+/// lock files (master.lock, dwke.lock) and our listing caches; stamps show only that they exist.
 /// </summary>
 public sealed class FileTree
 {
@@ -28,8 +28,8 @@ public sealed class FileTree
             .OrderBy(e => e.Path, StringComparer.Ordinal);
         foreach (var (inode, path) in entries)
         {
-            // Locks: created by whoever takes them first.
-            if (Path.GetFileName(path) is Core.MasterDir.SectionDirectory.LockFile or "dwke.lock")
+            // Locks: created by whoever takes them first; the listing cache only ours keeps (README, Maintenance).
+            if (Path.GetFileName(path) is Core.MasterDir.SectionDirectory.LockFile or "dwke.lock" or Core.IO.ListingCache.FileName)
                 continue;
             var group = byInode.TryAdd(inode, path) ? path : byInode[inode];
             var full = Path.Combine(root, path);
