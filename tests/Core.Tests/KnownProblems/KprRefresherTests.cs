@@ -295,6 +295,21 @@ public sealed class KprRefresherTests : IDisposable
     }
 
     [Fact]
+    public void With_a_listing_cache_a_definition_changed_since_the_section_was_found_up_to_date_still_has_the_reports_recomputed()
+    {
+        Log("fail", "b_1", "owned by: x\n");
+        var before = KprRefreshOptions.DetectWellKnownErrors with { DefinitionsModified = DateTime.UnixEpoch };
+        var first = ListingCache.Of(Section);
+        Assert.Equal(1, new KprRefresher(_problems).Refresh(Section, before, listings: first).Added);
+        first.Save();
+
+        var changed = before with { DefinitionsModified = File.GetLastWriteTimeUtc(_dir.Combine("sid", "fail", "b_1.kpr")).AddMinutes(1) };
+        var again = new KprRefresher(_problems).Refresh(Section, changed, listings: ListingCache.Of(Section));
+
+        Assert.Equal((1, 1), (again.Removed, again.Added));
+    }
+
+    [Fact]
     public void Missing_log_directories_are_skipped()
     {
         Log("pass", "a_1", "fine\n");
