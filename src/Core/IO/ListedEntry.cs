@@ -2,7 +2,8 @@ namespace Piuparts.Core.IO;
 
 /// <summary>
 /// One entry of a directory listing (<see cref="ListingCache"/>): its name, whether it is a
-/// directory, and for a file its size and modification time (UTC ticks) as stat(2) gave them;
-/// 0 and 0 for a directory or when listed without times.
+/// directory (symbolic links to directories are not listed), and for a file its size and
+/// modification time (UTC ticks) as stat(2) gave them; 0 and 0 for a directory or when listed
+/// without times.
 /// </summary>
 public readonly record struct ListedEntry(string Name, bool IsDirectory, long Length, long ModifiedTicks);

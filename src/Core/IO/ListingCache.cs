@@ -257,7 +257,13 @@ public sealed class ListingCache
                 : times
                     ? new ListedEntry(entry.FileName.ToString(), false, entry.Length, entry.LastWriteTimeUtc.UtcTicks)
                     : new ListedEntry(entry.FileName.ToString(), false, 0, 0),
-            new EnumerationOptions { AttributesToSkip = 0 }).ToArray();
+            new EnumerationOptions { AttributesToSkip = 0 })
+        {
+            // A symbolic link to a directory is neither a file nor a directory to descend into
+            // (find does not follow it, and a link to a parent would never end).
+            ShouldIncludePredicate = (ref FileSystemEntry entry) =>
+                !(entry.IsDirectory && (entry.Attributes & FileAttributes.ReparsePoint) != 0),
+        }.ToArray();
 
     // The file: the magic line, the marks, then the listings, each listing's entries as one
     // block with its length in front, so that a run reads only the blocks it uses.

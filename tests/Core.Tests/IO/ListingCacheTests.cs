@@ -113,6 +113,17 @@ public sealed class ListingCacheTests : IDisposable
     }
 
     [Fact]
+    public void A_symbolic_link_to_a_directory_is_not_listed()
+    {
+        Write("a_1.log", "abc");
+        Directory.CreateSymbolicLink(Path.Combine(Logs, "loop"), Logs);
+
+        var entries = ListingCache.Open(CacheFile, Settled()).List(Logs)!;
+
+        Assert.Equal(["a_1.log"], entries.Select(e => e.Name));
+    }
+
+    [Fact]
     public void A_missing_directory_lists_as_null()
     {
         Assert.Null(ListingCache.Open(CacheFile).List(_temp.Combine("nowhere")));
