@@ -74,8 +74,8 @@ public static class DetectProblemsVerb
                 var outcome = Progress.Count(run, section.Name, total, step => refresher.Refresh(section.Path, refresh, step, run.Listings));
                 removed += outcome.Removed;
                 added += outcome.Added;
-                foreach (var (problem, hits) in outcome.Hits.OrderBy(h => h.Key, StringComparer.Ordinal))
-                    run.Output.WriteLine($"{section.Name}: {problem}: {hits}");
+                foreach (var problem in outcome.Hits.Keys.Order(StringComparer.Ordinal))
+                    run.Output.WriteLine($"{section.Name}: {problem}: {outcome.Hits[problem]}");
                 foreach (var error in outcome.Errors)
                     run.Fail($"{section.Name}: {error}");
                 run.Summary($"{section.Name}: parsed logfiles: {outcome.Removed} removed, {outcome.Added} added" +

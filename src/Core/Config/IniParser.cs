@@ -12,7 +12,8 @@ public static class IniParser
         var order = new List<string>();
         var sections = new Dictionary<string, Dictionary<string, IniValue>>(StringComparer.Ordinal);
         var defaults = new Dictionary<string, IniValue>(StringComparer.Ordinal);
-        var seenKeys = new HashSet<(string, string)>();
+        // "section\nkey": a string set is compiled ahead of time, a set of tuples at every start.
+        var seenKeys = new HashSet<string>(StringComparer.Ordinal);
 
         string? sectionName = null;
         Dictionary<string, IniValue>? current = null;
@@ -94,7 +95,7 @@ public static class IniParser
                 continue;
             }
             optionName = optionName.ToLowerInvariant();
-            if (!seenKeys.Add((sectionName!, optionName)))
+            if (!seenKeys.Add(sectionName + "\n" + optionName))
             {
                 errors.Add(new InputError(path, lineNo, "key set a second time in this section") { Section = sectionName, Key = optionName });
             }

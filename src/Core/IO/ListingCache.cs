@@ -127,10 +127,14 @@ public sealed class ListingCache
         lock (_lock)
             mark = _marks.GetValueOrDefault(key);
         long now = Now;
-        if (mark == null || now < mark.MarkedAt || now - mark.MarkedAt >= MaxAgeNanoseconds
-            || !mark.Directories.Select(d => d.Directory).SequenceEqual(directories, StringComparer.Ordinal))
+        if (mark == null || now < mark.MarkedAt || now - mark.MarkedAt >= MaxAgeNanoseconds || mark.Directories.Length != directories.Count)
             return false;
-        return mark.Directories.All(d => Identify(d.Directory) == d.Identity);
+        for (int i = 0; i < directories.Count; i++)
+        {
+            if (mark.Directories[i].Directory != directories[i] || Identify(directories[i]) != mark.Directories[i].Identity)
+                return false;
+        }
+        return true;
     }
 
     /// <summary>
@@ -144,7 +148,7 @@ public sealed class ListingCache
         if (_file == null)
             return false;
         long now = Now;
-        var identities = new List<(string Directory, DirectoryIdentity? Identity)>();
+        var identities = new List<MarkedDirectory>();
         var listings = new Dictionary<string, IReadOnlyList<ListedEntry>?>(StringComparer.Ordinal);
         foreach (var directory in directories)
         {
@@ -152,7 +156,7 @@ public sealed class ListingCache
             IReadOnlyList<ListedEntry>? entries = null;
             if (identity is { } present && (entries = KeptEntries(directory, present, now)) == null)
                 return false;
-            identities.Add((directory, identity));
+            identities.Add(new MarkedDirectory(directory, identity));
             listings[directory] = entries;
         }
         if (!holds(directory => listings.TryGetValue(directory, out var entries)
@@ -278,11 +282,11 @@ public sealed class ListingCache
             writer.Write(key);
             writer.Write(mark.MarkedAt);
             writer.Write(mark.Directories.Length);
-            foreach (var (directory, identity) in mark.Directories)
+            foreach (var marked in mark.Directories)
             {
-                writer.Write(directory);
-                writer.Write(identity.HasValue);
-                if (identity is { } present)
+                writer.Write(marked.Directory);
+                writer.Write(marked.Identity.HasValue);
+                if (marked.Identity is { } present)
                     Write(writer, present);
             }
         }
@@ -323,9 +327,9 @@ public sealed class ListingCache
             {
                 var key = reader.ReadString();
                 long markedAt = reader.ReadInt64();
-                var directories = new (string, DirectoryIdentity?)[Count(reader, bytes.Length)];
+                var directories = new MarkedDirectory[Count(reader, bytes.Length)];
                 for (int j = 0; j < directories.Length; j++)
-                    directories[j] = (reader.ReadString(), reader.ReadBoolean() ? ReadIdentity(reader) : null);
+                    directories[j] = new MarkedDirectory(reader.ReadString(), reader.ReadBoolean() ? ReadIdentity(reader) : null);
                 marks[key] = new Mark(markedAt, directories);
             }
             int listingCount = Count(reader, bytes.Length);
@@ -364,7 +368,10 @@ public sealed class ListingCache
 
     private readonly record struct DirectoryIdentity(ulong Device, ulong Inode, long Changed);
 
-    private sealed record Mark(long MarkedAt, (string Directory, DirectoryIdentity? Identity)[] Directories);
+    private sealed record Mark(long MarkedAt, MarkedDirectory[] Directories);
+
+    // A class, not a tuple: shared generic code is compiled ahead of time, a tuple's is not.
+    private sealed record MarkedDirectory(string Directory, DirectoryIdentity? Identity);
 
     // A kept listing; its entries are decoded from the file's block the first time they are used.
     private sealed class KeptListing
