@@ -148,14 +148,21 @@ public sealed class ListingCache
         if (_file == null)
             return false;
         long now = Now;
+        // The mark is as old as the oldest listing it relies on, so it expires with it.
+        long markedAt = now;
         var identities = new List<MarkedDirectory>();
         var listings = new Dictionary<string, IReadOnlyList<ListedEntry>?>(StringComparer.Ordinal);
         foreach (var directory in directories)
         {
             var identity = Identify(directory);
             IReadOnlyList<ListedEntry>? entries = null;
-            if (identity is { } present && (entries = KeptEntries(directory, present, now)) == null)
-                return false;
+            if (identity is { } present)
+            {
+                if ((entries = KeptEntries(directory, present, now)) == null)
+                    return false;
+                lock (_lock)
+                    markedAt = Math.Min(markedAt, _kept[directory].ListedAt);
+            }
             identities.Add(new MarkedDirectory(directory, identity));
             listings[directory] = entries;
         }
@@ -165,7 +172,7 @@ public sealed class ListingCache
             return false;
         lock (_lock)
         {
-            _marks[key] = new Mark(now, [.. identities]);
+            _marks[key] = new Mark(markedAt, [.. identities]);
             _changed = true;
         }
         return true;

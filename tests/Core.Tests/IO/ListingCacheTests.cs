@@ -198,6 +198,22 @@ public sealed class ListingCacheTests : IDisposable
     }
 
     [Fact]
+    public void A_mark_expires_with_the_oldest_listing_it_relies_on()
+    {
+        Write("a_1.log", "abc");
+        var clock = Settled();
+        var cache = ListingCache.Open(CacheFile, clock);
+        cache.List(Logs);
+        clock.Now += TimeSpan.FromHours(20);
+        Assert.True(cache.TryMark("checked", [Logs], _ => true));
+        cache.Save();
+
+        clock.Now += TimeSpan.FromHours(4);
+
+        Assert.False(ListingCache.Open(CacheFile, clock).IsMarked("checked", [Logs]));
+    }
+
+    [Fact]
     public void A_mark_is_not_made_when_its_check_fails_or_a_directory_has_no_kept_listing()
     {
         Write("a_1.log", "abc");
