@@ -20,17 +20,13 @@ public static class SectionFiles
     /// </summary>
     public static Dictionary<string, SectionFile> Map(string sectionPath, IReadOnlyList<string> directories, string extension,
         ListingCache? listings = null) =>
-        Map(sectionPath, directories, extension, withTimes: false, listings ?? ListingCache.None);
+        // Without times a directory that has to be read is not stat-ed file by file.
+        Map(sectionPath, directories, extension, withTimes: false, path => (listings ?? ListingCache.None).List(path, times: false));
 
     /// <summary>Like <see cref="Map"/>, with each file's modification time from the listing.</summary>
     public static Dictionary<string, SectionFile> MapWithTimes(string sectionPath, IReadOnlyList<string> directories, string extension,
         ListingCache? listings = null) =>
-        Map(sectionPath, directories, extension, withTimes: true, listings ?? ListingCache.None);
-
-    // Times cost a stat(2) per file: a listing read without them skips that.
-    private static Dictionary<string, SectionFile> Map(string sectionPath, IReadOnlyList<string> directories, string extension,
-        bool withTimes, ListingCache listings) =>
-        Map(sectionPath, directories, extension, withTimes, path => listings.List(path, withTimes));
+        Map(sectionPath, directories, extension, withTimes: true, path => (listings ?? ListingCache.None).List(path));
 
     /// <summary>The map from given listings (by the directories' full paths) instead of the file system's.</summary>
     internal static Dictionary<string, SectionFile> Map(string sectionPath, IReadOnlyList<string> directories, string extension,

@@ -1,4 +1,3 @@
-using System.IO.Enumeration;
 using Piuparts.Core.Archive;
 using Piuparts.Core.IO;
 using Piuparts.Core.MasterDir;
@@ -117,20 +116,9 @@ public sealed class FingerprintSections : IModule
     // Name, size and modification time of every file of a directory (or of one file), sorted.
     private static string[] Listing(string path)
     {
-        if (File.Exists(path))
-        {
-            var file = new FileInfo(path);
-            return [$"{path} {file.Length} {file.LastWriteTimeUtc.Ticks}"];
-        }
-        if (!Directory.Exists(path))
-            return [$"{path} -"];
-        var entries = new FileSystemEnumerable<string>(path,
-            (ref FileSystemEntry entry) => $"{entry.FileName} {entry.Length} {entry.LastWriteTimeUtc.UtcTicks}",
-            new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = 0 })
-        {
-            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory,
-        }.ToArray();
-        Array.Sort(entries, StringComparer.Ordinal);
-        return [path, .. entries];
+        if (!File.Exists(path))
+            return DirectoryListing(path, ListingCache.None);
+        var file = new FileInfo(path);
+        return [$"{path} {file.Length} {file.LastWriteTimeUtc.Ticks}"];
     }
 }

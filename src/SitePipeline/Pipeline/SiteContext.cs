@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using Piuparts.Core;
 using Piuparts.Core.Config;
+using Piuparts.Core.IO;
 using Piuparts.Core.MasterDir;
 using Piuparts.SitePipeline.Model;
 using Piuparts.SitePipeline.Rendering;
@@ -70,21 +72,21 @@ public sealed class SiteContext(SiteConfig config, ReportOptions options, string
     /// <summary>Section locks held while the master directory is read and changed.</summary>
     public Dictionary<string, FileStream> Locks { get; } = new(StringComparer.Ordinal);
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Core.IO.ListingCache> _listings = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ListingCache> _listings = new(StringComparer.Ordinal);
 
     /// <summary>The kept directory listings of a section of the master directory, opened once per run.</summary>
-    public Core.IO.ListingCache Listings(string section) =>
-        _listings.GetOrAdd(section, name => Core.IO.ListingCache.Of(Master.Section(name).Path));
+    public ListingCache Listings(string section) =>
+        _listings.GetOrAdd(section, name => ListingCache.Of(Master.Section(name).Path));
 
     /// <summary>Every section's listings opened in this run.</summary>
-    public IEnumerable<Core.IO.ListingCache> OpenedListings => _listings.Values;
+    public IEnumerable<ListingCache> OpenedListings => _listings.Values;
 
     /// <summary>Problems that did not stop the run (a section skipped, a log that could not be copied).</summary>
     public List<InputError> Errors { get; } = [];
 
     public void Log(string line) => log(line);
 
-    private System.Collections.Concurrent.ConcurrentDictionary<string, PageFrame.NavSection[]>? _navigation;
+    private ConcurrentDictionary<string, PageFrame.NavSection[]>? _navigation;
 
     /// <summary>
     /// The section list of the layout with the given section marked current; built once per

@@ -34,6 +34,14 @@ public sealed class ListingCacheTests : IDisposable
 
     private SetClock Settled() => new(ChangedAt(Logs).AddSeconds(1));
 
+    // One run: the directory listed with this clock, the cache written.
+    private void ListAndSave(SetClock clock)
+    {
+        var cache = ListingCache.Open(CacheFile, clock);
+        cache.List(Logs);
+        cache.Save();
+    }
+
     private static long SizeOf(IReadOnlyList<ListedEntry>? entries, string name) => entries!.Single(e => e.Name == name).Length;
 
     [Fact]
@@ -57,9 +65,7 @@ public sealed class ListingCacheTests : IDisposable
         Write("a_1.log", "abc");
         Write("b_1.log", "abc");
         var clock = Settled();
-        var first = ListingCache.Open(CacheFile, clock);
-        first.List(Logs);
-        first.Save();
+        ListAndSave(clock);
 
         Write("c_1.log", "x");
         File.Delete(Path.Combine(Logs, "a_1.log"));
@@ -74,9 +80,7 @@ public sealed class ListingCacheTests : IDisposable
     {
         var log = Write("a_1.log", "abc");
         var clock = new SetClock(ChangedAt(Logs).AddMilliseconds(5));
-        var first = ListingCache.Open(CacheFile, clock);
-        first.List(Logs);
-        first.Save();
+        ListAndSave(clock);
 
         // A change in the same clock tick could have left the directory's time as it was.
         Append(log, "def");
@@ -89,9 +93,7 @@ public sealed class ListingCacheTests : IDisposable
     {
         var log = Write("a_1.log", "abc");
         var clock = Settled();
-        var first = ListingCache.Open(CacheFile, clock);
-        first.List(Logs);
-        first.Save();
+        ListAndSave(clock);
         Append(log, "def");
 
         var dayLater = new SetClock(clock.Now + ListingCache.MaxAge);
@@ -151,9 +153,7 @@ public sealed class ListingCacheTests : IDisposable
     {
         var log = Write("a_1.log", "abc");
         var clock = Settled();
-        var first = ListingCache.Open(CacheFile, clock);
-        first.List(Logs);
-        first.Save();
+        ListAndSave(clock);
         var bytes = File.ReadAllBytes(CacheFile);
         File.WriteAllBytes(CacheFile, bytes[..^5]);
         Append(log, "def");
