@@ -3,6 +3,11 @@ namespace Piuparts.Core.Archive;
 /// <summary>A source package paragraph of a Sources index.</summary>
 public sealed class SourcePackage : ArchivePackage
 {
+    // Split once: the report asks for them several times per source (tables, JSON, maintainer
+    // pages, feeds). A race only splits twice into equal arrays.
+    private string[]? _binaries;
+    private string[]? _uploaders;
+
     public SourcePackage(string name, string version, ControlParagraph paragraph)
         : base(name, version, paragraph)
     {
@@ -11,10 +16,11 @@ public sealed class SourcePackage : ArchivePackage
     public string? Maintainer => Paragraph["Maintainer"];
 
     /// <summary>Binary package names built from this source, in the order the Binary field lists them.</summary>
-    public IReadOnlyList<string> Binaries => SplitList(Paragraph["Binary"]);
+    public IReadOnlyList<string> Binaries => _binaries ??= SplitList(Paragraph["Binary"]);
 
     /// <summary>Uploaders as written, one entry per person (the field is a comma separated list of "Name &lt;mail&gt;").</summary>
-    public IReadOnlyList<string> Uploaders => SplitPeople(Paragraph["Uploaders"]);
+    public IReadOnlyList<string> Uploaders => _uploaders ??= SplitPeople(Paragraph["Uploaders"]);
+
 
     private static string[] SplitList(string? value) =>
         string.IsNullOrWhiteSpace(value)
@@ -28,10 +34,16 @@ public sealed class SourcePackage : ArchivePackage
         if (string.IsNullOrWhiteSpace(value))
             return [];
         var people = new List<string>();
-        int start = 0;
+        int start = 0, lastOpen = -1, lastClose = -1;
         for (int i = 0; i < value.Length; i++)
         {
-            if (value[i] == ',' && value.LastIndexOf('>', i) > value.LastIndexOf('<', i) && value.LastIndexOf('<', i) >= start)
+            // One pass: the last '<' and '>' seen so far, instead of searching back at every comma
+            // (team-maintained sources list dozens of uploaders).
+            if (value[i] == '<')
+                lastOpen = i;
+            else if (value[i] == '>')
+                lastClose = i;
+            else if (value[i] == ',' && lastClose > lastOpen && lastOpen >= start)
             {
                 AddPerson(people, value[start..i]);
                 start = i + 1;

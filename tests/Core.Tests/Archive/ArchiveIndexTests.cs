@@ -65,4 +65,16 @@ public class ArchiveIndexTests
         Assert.Equal("A <a@d.org>", foo.Maintainer);
         Assert.Equal(["\"Doe, John\" <j@d.org>", "Ann Other <ann@d.org>"], foo.Uploaders);
     }
+
+    [Fact]
+    public void Uploaders_split_only_on_commas_after_an_address_even_when_many_names_hold_commas()
+    {
+        var index = PackagesIndex.NewSourceIndex();
+        var text = "Package: team\nVersion: 1\nBinary: team\nMaintainer: T <t@d.org>\n" +
+                   "Uploaders: A <a@d.org>, \"Doe, John\" <j@d.org>,\n \"X, Y, Z\" <x@d.org>,Bare Name, B <b@d.org>\n";
+        PackagesIndex.ReadSources(new MemoryStream(Encoding.UTF8.GetBytes(text)), "Sources", index);
+
+        Assert.Equal(["A <a@d.org>", "\"Doe, John\" <j@d.org>", "\"X, Y, Z\" <x@d.org>", "Bare Name, B <b@d.org>"], index["team"]!.Uploaders);
+        Assert.Same(index["team"]!.Uploaders, index["team"]!.Uploaders);
+    }
 }
