@@ -11,7 +11,8 @@ namespace Piuparts.SitePipeline.Modules;
 /// <summary>
 /// One page per source package and one per maintainer or uploader address (report.md §6.6,
 /// §6.7), plus an index page of each (piuparts leaves those to the web server's listing). A
-/// source's table is rendered once and reused on its maintainers' pages. A source page also
+/// source's table is modelled once, only when a page showing it is rendered, and reused on its
+/// maintainers' pages; until then its inputs' digest stands for it. A source page also
 /// shows the history of its binaries' tests, and has its JSON twin beside it (SourceJson).
 /// </summary>
 public sealed class RenderSourcePages : IModule
@@ -32,16 +33,16 @@ public sealed class RenderSourcePages : IModule
         var emailsBySection = context.Sections.ToDictionary(s => s.Name, s => s.MaintainerEmails!.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         foreach (var section in context.Sections.Where(s => !s.Unchanged))
         {
-            // A source's table model is built once and shared by its page and its maintainers' pages.
-            // Its fingerprint is taken once too: a maintainer page's fingerprint is made of its blocks' ones.
-            var blocks = new Dictionary<string, Lazy<FingerprintedBlock>>(StringComparer.Ordinal);
+            // A source's pages are fingerprinted by the digest of their inputs (SourceInputs), so an
+            // unchanged source is not modelled at all. Its table model is built only for rendering,
+            // once, and shared by its page and its maintainers' pages.
+            var digests = new Dictionary<string, Lazy<string>>(StringComparer.Ordinal);
+            var blocks = new Dictionary<string, Lazy<BlockModel>>(StringComparer.Ordinal);
             foreach (var result in section.SourceResults)
             {
-                var block = new Lazy<FingerprintedBlock>(() =>
-                {
-                    var model = Block(section, result);
-                    return new FingerprintedBlock(model, context.Fingerprints.Of(model));
-                }, LazyThreadSafetyMode.ExecutionAndPublication);
+                var digest = new Lazy<string>(() => SourceInputs.Of(section, result, context.AcrossSections!.Print(result.Name)), LazyThreadSafetyMode.ExecutionAndPublication);
+                digests[result.Name] = digest;
+                var block = new Lazy<BlockModel>(() => Block(section, result), LazyThreadSafetyMode.ExecutionAndPublication);
                 blocks[result.Name] = block;
                 if (!Naming.IsSafeFileName(result.Name))
                     continue;
@@ -49,20 +50,20 @@ public sealed class RenderSourcePages : IModule
                 var history = new Lazy<IReadOnlyList<SourceHistory.Row>>(
                     () => SourceHistory.Rows(section, result.Binaries.Select(b => b.Name), ToSection), LazyThreadSafetyMode.ExecutionAndPublication);
                 output.Add(PageFrame.Page(context, destination, $"Status of source package {result.Name} in {section.Name}", section.Name,
-                    () => new SourcePageModel(block.Value, history.Value), m => new { m.Block.Fingerprint, m.History },
-                    m => context.Templates.Render("source", new
+                    () => digest.Value, d => d,
+                    _ => context.Templates.Render("source", new
                     {
                         Name = result.Name,
                         Section = section.Name,
-                        Block = context.Templates.Render("source-block", m.Block.Model),
+                        Block = context.Templates.Render("source-block", block.Value),
                         Json = $"{result.Name}.json",
-                        m.History,
+                        History = history.Value,
                     }),
                     "source"));
                 // The page's machine-readable twin beside it.
                 var json = Path.ChangeExtension(destination, ".json");
-                output.Add(Document.FromModel(json, () => SourceJson.Build(section, result, history.Value, ToSection, context.AcrossSections!.Of(result.Name)),
-                    m => context.Fingerprints.Of(json, m), SourceJson.Serialize));
+                output.Add(Document.FromModel(json, () => digest.Value, d => context.Fingerprints.Of(json, d),
+                    _ => SourceJson.Serialize(SourceJson.Build(section, result, history.Value, ToSection, context.AcrossSections!.Of(result.Name)))));
             }
             output.Add(SourceIndex(context, section));
 
@@ -79,15 +80,9 @@ public sealed class RenderSourcePages : IModule
                 output.Add(PageFrame.Page(context, destination, $"Status of {email} packages in {section.Name}", section.Name,
                     () => new MaintainerModel(email, section.Name, others, new[] { SourceVerdict.Fail, SourceVerdict.Unknown, SourceVerdict.Pass }
                         .Select(verdict => new MaintainerGroup(verdict.Word(), sources.Where(s => s.Verdict == verdict)
-                            .Select(s => new MaintainerSource(s.Name, Naming.HtmlId(s.Name), blocks[s.Name].Value)).ToArray()))
+                            .Select(s => new MaintainerSource(s.Name, Naming.HtmlId(s.Name), digests[s.Name].Value)).ToArray()))
                         .ToArray()),
-                    m => new
-                    {
-                        m.Email,
-                        m.Section,
-                        m.Others,
-                        Groups = m.Groups.Select(g => new { g.Verdict, Sources = g.Sources.Select(s => new { s.Name, s.Id, s.Block.Fingerprint }).ToArray() }).ToArray(),
-                    },
+                    m => m,
                     m => context.Templates.Render("maintainer", new
                     {
                         m.Email,
@@ -97,7 +92,7 @@ public sealed class RenderSourcePages : IModule
                         Groups = m.Groups.Select(g => new
                         {
                             g.Verdict,
-                            Sources = g.Sources.Select(s => new { s.Name, s.Id, Block = context.Templates.Render("source-block", s.Block.Model) }).ToArray(),
+                            Sources = g.Sources.Select(s => new { s.Name, s.Id, Block = context.Templates.Render("source-block", blocks[s.Name].Value) }).ToArray(),
                         }).ToArray(),
                     }),
                     "maintainer", feed: ToRoot + RenderMaintainerFeeds.FeedOf(email)));
@@ -196,11 +191,8 @@ public sealed class RenderSourcePages : IModule
 
     public sealed record MaintainerGroup(string Verdict, IReadOnlyList<MaintainerSource> Sources);
 
-    public sealed record MaintainerSource(string Name, string Id, FingerprintedBlock Block);
-
-    public sealed record FingerprintedBlock(BlockModel Model, string Fingerprint);
-
-    public sealed record SourcePageModel(FingerprintedBlock Block, IReadOnlyList<SourceHistory.Row> History);
+    /// <summary>A source on a maintainer page: its table is fingerprinted by its inputs' digest, and built only to render.</summary>
+    public sealed record MaintainerSource(string Name, string Id, string Inputs);
 
     public sealed record OtherSection(string Name, string Href);
 

@@ -4,11 +4,11 @@ using Piuparts.SitePipeline.Modules;
 namespace Piuparts.SitePipeline.Pipeline;
 
 /// <summary>
-/// Generated JSON writers for the models fingerprinted most (every source's table and JSON
-/// file with its list of sections, the big state pages): several times faster than reflection, which stays for the other models.
+/// Generated JSON writers for the models fingerprinted most (maintainer pages, the sources'
+/// lists of sections, the big state pages): several times faster than reflection, which stays for the other models.
 /// </summary>
 [JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Serialization)]
-[JsonSerializable(typeof(RenderSourcePages.BlockModel))]
+[JsonSerializable(typeof(RenderSourcePages.MaintainerModel))]
 [JsonSerializable(typeof(RenderSectionPages.StatePageModel))]
 [JsonSerializable(typeof(Sources.SourceJson.Entry))]
 [JsonSerializable(typeof(Sources.SourceSection[]))]

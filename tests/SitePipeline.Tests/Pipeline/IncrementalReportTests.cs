@@ -78,6 +78,37 @@ public sealed class IncrementalReportTests : IDisposable
     }
 
     [Fact]
+    public void A_new_test_in_submissions_txt_changes_its_source_pages_as_a_report_from_scratch_does()
+    {
+        _archive.Report();
+        var page = _archive.Page("sid", "source", "g", "gamma.html");
+        var before = File.ReadAllText(page);
+        // Only the history: the test of epsilon is recorded, no log changes.
+        File.AppendAllText(_archive.Section("submissions.txt"), "1795000000 untestable epsilon 3\n");
+
+        var rerun = _archive.Report();
+
+        Assert.NotEqual(before, File.ReadAllText(page));
+        Assert.True(rerun.FilesNotRendered > 0, "the other sources' pages are not rendered");
+        AssertSameAsScratch();
+    }
+
+    [Fact]
+    public void Changed_uploaders_in_the_sources_index_change_the_source_and_maintainer_pages_as_a_report_from_scratch_does()
+    {
+        _archive.Report();
+        var sources = Path.Combine(_archive.Root, "mirror", "dists", "sid", "main", "source", "Sources");
+        File.WriteAllText(sources, File.ReadAllText(sources).Replace("Uploaders: Bob Example <bob@example.org>, Ann Example", "Uploaders: Fay Example <fay@example.org>, Ann Example", StringComparison.Ordinal));
+
+        var rerun = _archive.Report();
+
+        Assert.Contains("Fay Example", _archive.Read("sid", "source", "a", "alpha.html"));
+        Assert.Contains("Fay Example", _archive.Read("sid", "maintainer", "a", "ann@example.org.html"));
+        Assert.True(rerun.FilesNotRendered > 0, "the other sources' pages are not rendered");
+        AssertSameAsScratch();
+    }
+
+    [Fact]
     public void A_page_removed_or_edited_in_the_output_is_written_again()
     {
         _archive.Report();
@@ -191,6 +222,13 @@ public sealed class IncrementalReportTests : IDisposable
         Assert.Equal(0, next.Code);
         Assert.DoesNotContain("bookworm: nothing changed", next.Error);
         AssertSameSite(scratch, sample.Site);
+    }
+
+    private void AssertSameAsScratch()
+    {
+        var scratch = Path.Combine(_archive.Root, "scratch");
+        ReportPipeline.Run(_archive.Config(), new ReportOptions { Now = SmallArchive.Now, OutputDirectory = scratch, LockWait = TimeSpan.Zero }, _ => { });
+        AssertSameSite(scratch, _archive.Output);
     }
 
     // The files made from fingerprinted models: pages, charts, feeds and the sources' JSON files.
