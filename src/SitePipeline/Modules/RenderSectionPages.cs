@@ -116,24 +116,72 @@ public sealed class RenderSectionPages : IModule
                     counts[name].RdepCount, counts[name].BlockCount, package.Paragraph["Maintainer"],
                     db.DependencyGroups(name).Select(group => Dependency(section, group)).ToArray());
             }).ToArray();
-            return new StatePageModel(section.Name, state.Name(), error, packages);
-        }, m => m, m => StateBody(context.Templates, m), "state");
+            return Pieced(context.Fingerprints, new StatePageModel(section.Name, state.Name(), error, packages));
+        },
+        p => new StatePrint(p.Model.Section, p.Model.State, p.Model.Error, p.Model.Packages.Count, p.Prints),
+        p => StateBody(context.Templates, p, PieceCache.Load(context.OutputDirectory, destination)), "state");
     }
 
-    /// <summary>Packages per piece of a state page's list rendered apart.</summary>
-    public const int RowsPerPiece = 2000;
+    /// <summary>Packages per piece of a state page's list, on average.</summary>
+    public const int RowsPerPiece = 256;
 
     /// <summary>
-    /// The body of a state page. Its list (tens of thousands of packages, megabytes of HTML on a
-    /// big section) is rendered in pieces of <paramref name="rowsPerPiece"/> on every core, then
-    /// joined: the bytes do not depend on the size of the pieces.
+    /// The list of a state page (tens of thousands of packages, megabytes of HTML on a big
+    /// section) cut into pieces where a package's name says so, not at fixed counts: a package
+    /// coming or going changes its own piece only, so the others keep their fingerprints. The
+    /// page's fingerprint is made of its pieces' ones.
     /// </summary>
-    public static string StateBody(TemplateSet templates, StatePageModel model, int rowsPerPiece = RowsPerPiece)
+    public static PiecedStatePage Pieced(Fingerprints fingerprints, StatePageModel model, int rowsPerPiece = RowsPerPiece)
     {
-        var pieces = model.Packages.Chunk(Math.Max(1, rowsPerPiece)).ToArray();
-        var rows = new string[pieces.Length];
-        Parallel.For(0, pieces.Length, i => rows[i] = templates.Render("state-rows", new { model.Error, Packages = pieces[i] }));
+        var pieces = Split(model.Packages, rowsPerPiece);
+        var prints = new string[pieces.Count];
+        Parallel.For(0, pieces.Count, i => prints[i] = fingerprints.Of(model.Error, pieces[i]));
+        return new PiecedStatePage(model, pieces, prints);
+    }
+
+    /// <summary>
+    /// The body of a state page: each piece of its list taken from <paramref name="cache"/> when
+    /// its fingerprint is there, else rendered (on every core), then joined; the bytes do not
+    /// depend on how the list was cut.
+    /// </summary>
+    public static string StateBody(TemplateSet templates, PiecedStatePage page, PieceCache? cache)
+    {
+        var model = page.Model;
+        var rows = new string[page.Pieces.Count];
+        Parallel.For(0, rows.Length, i => rows[i] = cache?.Find(page.Prints[i])
+            ?? templates.Render("state-rows", new { model.Error, Packages = page.Pieces[i] }));
+        cache?.Save(page.Prints.Zip(rows).ToArray());
         return templates.Render("state", new { model.Section, model.State, model.Error, Count = model.Packages.Count, Rows = string.Concat(rows) });
+    }
+
+    /// <summary>The body of a state page rendered whole, in pieces of about <paramref name="rowsPerPiece"/> packages.</summary>
+    public static string StateBody(TemplateSet templates, StatePageModel model, int rowsPerPiece = RowsPerPiece) =>
+        StateBody(templates, new PiecedStatePage(model, Split(model.Packages, rowsPerPiece), []), null);
+
+    // A piece ends after a package whose name hashes to 0 modulo the piece size, or at four times that size.
+    private static IReadOnlyList<StateEntry[]> Split(IReadOnlyList<StateEntry> packages, int rowsPerPiece)
+    {
+        rowsPerPiece = Math.Max(1, rowsPerPiece);
+        var pieces = new List<StateEntry[]>();
+        int start = 0;
+        for (int i = 0; i < packages.Count; i++)
+        {
+            if (i + 1 - start >= 4 * rowsPerPiece || Fnv1a(packages[i].Name) % (uint)rowsPerPiece == 0 || i == packages.Count - 1)
+            {
+                pieces.Add(packages.Skip(start).Take(i + 1 - start).ToArray());
+                start = i + 1;
+            }
+        }
+        return pieces;
+    }
+
+    // A hash that stays the same from run to run (string.GetHashCode does not).
+    private static uint Fnv1a(string text)
+    {
+        uint hash = 2166136261;
+        foreach (char c in text)
+            hash = (hash ^ c) * 16777619;
+        return hash;
     }
 
     private static DependencyEntry Dependency(SectionModel section, string[] group)
@@ -162,6 +210,12 @@ public sealed class RenderSectionPages : IModule
         section.Db.Contains(name) ? $"state-{section.Db.OwnState(name).Name()}.html#{Naming.HtmlId(name)}" : null;
 
     public sealed record StatePageModel(string Section, string State, bool Error, IReadOnlyList<StateEntry> Packages);
+
+    /// <summary>A state page's model with its list cut into pieces, and each piece's fingerprint.</summary>
+    public sealed record PiecedStatePage(StatePageModel Model, IReadOnlyList<StateEntry[]> Pieces, IReadOnlyList<string> Prints);
+
+    /// <summary>What a state page's fingerprint covers: its heading and its pieces' fingerprints.</summary>
+    public sealed record StatePrint(string Section, string State, bool Error, int Count, IReadOnlyList<string> Pieces);
 
     public sealed record StateEntry(string Name, string Id, string SourcePage, bool All, bool Cruft, int Rdeps, int Blocked, string? Maintainer, IReadOnlyList<DependencyEntry> Deps);
 

@@ -1,10 +1,12 @@
+using Piuparts.Core.Tests.Support;
 using Piuparts.SitePipeline.Modules;
+using Piuparts.SitePipeline.Pipeline;
 using Piuparts.SitePipeline.Rendering;
 using Piuparts.SitePipeline.Tests.Support;
 
 namespace Piuparts.SitePipeline.Tests.Modules;
 
-/// <summary>State pages: a big list is rendered in pieces and joined, with the same bytes.</summary>
+/// <summary>State pages: a big list is rendered in pieces and joined, with the same bytes; unchanged pieces come from the cache.</summary>
 public sealed class RenderSectionPagesTests
 {
     private static RenderSectionPages.StatePageModel Model()
@@ -31,5 +33,58 @@ public sealed class RenderSectionPagesTests
         var list = Html.Parse($"<html><body>{whole}</body></html>").QuerySelectorAll("ul.packages > li");
         Assert.Equal(Enumerable.Range(0, 7).Select(i => $"pkg{i}"), list.Select(li => li.Id));
         Assert.Contains("<p class=\"count\">7 packages.", whole, StringComparison.Ordinal);
+    }
+
+    private static RenderSectionPages.StatePageModel Big(Func<int, string?>? maintainer = null, int count = 300, int skip = -1) =>
+        new("sid", "successfully-tested", false, Enumerable.Range(0, count).Where(i => i != skip).Select(i => new RenderSectionPages.StateEntry(
+            $"pkg{i:D4}", $"pkg{i:D4}", $"source/p/pkg{i:D4}.html", false, false, 0, 0, (maintainer ?? (_ => "Ann <ann@example.org>"))(i), [])).ToArray());
+
+    [Fact]
+    public void A_changed_or_new_package_changes_one_piece_of_the_list_and_the_others_keep_their_fingerprints()
+    {
+        var fingerprints = new Fingerprints("templates");
+        var before = RenderSectionPages.Pieced(fingerprints, Big(skip: 150), rowsPerPiece: 16);
+
+        var changed = RenderSectionPages.Pieced(fingerprints, Big(i => i == 40 ? "Bob <bob@example.org>" : "Ann <ann@example.org>", skip: 150), rowsPerPiece: 16);
+        var added = RenderSectionPages.Pieced(fingerprints, Big(), rowsPerPiece: 16);
+
+        Assert.True(before.Pieces.Count > 5, $"{before.Pieces.Count} pieces");
+        Assert.Single(changed.Prints.Except(before.Prints));
+        Assert.Single(added.Prints.Except(before.Prints));
+    }
+
+    [Fact]
+    public void A_state_page_joins_cached_pieces_with_the_changed_one_into_the_bytes_of_a_whole_rendering()
+    {
+        var (templates, _) = TemplateSet.Load();
+        using var output = new TemporaryDirectory();
+        var fingerprints = new Fingerprints("templates");
+        RenderSectionPages.StateBody(templates!, RenderSectionPages.Pieced(fingerprints, Big(), 16), PieceCache.Load(output.Path, "sid/state-successfully-tested.html"));
+        var model = Big(i => i == 40 ? "Bob <bob@example.org>" : "Ann <ann@example.org>");
+
+        var body = RenderSectionPages.StateBody(templates!, RenderSectionPages.Pieced(fingerprints, model, 16), PieceCache.Load(output.Path, "sid/state-successfully-tested.html"));
+
+        Assert.Equal(RenderSectionPages.StateBody(templates!, model, rowsPerPiece: 1000), body);
+        Assert.Contains("Bob &lt;bob@example.org&gt;", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cached_piece_is_used_as_recorded_and_a_damaged_cache_only_costs_rendering_every_piece()
+    {
+        var (templates, _) = TemplateSet.Load();
+        using var output = new TemporaryDirectory();
+        var page = RenderSectionPages.Pieced(new Fingerprints("templates"), Big(), 16);
+        var whole = RenderSectionPages.StateBody(templates!, page, PieceCache.Load(output.Path, "sid/state-x.html"));
+        var file = Directory.GetFiles(output.Path, "*.pieces", SearchOption.AllDirectories).Single();
+
+        // A piece is taken from the cache as recorded, without rendering: a marked copy shows it.
+        var marked = File.ReadAllBytes(file);
+        var at = System.Text.Encoding.UTF8.GetString(marked).IndexOf("pkg0000</a>", StringComparison.Ordinal);
+        marked[at + 2] = (byte)'X';
+        File.WriteAllBytes(file, marked);
+        Assert.Contains("pkX0000", RenderSectionPages.StateBody(templates!, page, PieceCache.Load(output.Path, "sid/state-x.html")), StringComparison.Ordinal);
+
+        File.WriteAllBytes(file, marked[..(marked.Length / 2)]);
+        Assert.Equal(whole, RenderSectionPages.StateBody(templates!, page, PieceCache.Load(output.Path, "sid/state-x.html")));
     }
 }
