@@ -40,7 +40,7 @@ public sealed class RenderSourcePages : IModule
             var blocks = new Dictionary<string, Lazy<BlockModel>>(StringComparer.Ordinal);
             foreach (var result in section.SourceResults)
             {
-                var digest = new Lazy<string>(() => SourceInputs.Of(section, result, context.AcrossSections!.Print(result.Name)), LazyThreadSafetyMode.ExecutionAndPublication);
+                var digest = new Lazy<string>(() => SourceInputs.Of(section, result, context.AcrossSections!.Of(result.Name)), LazyThreadSafetyMode.ExecutionAndPublication);
                 digests[result.Name] = digest;
                 var block = new Lazy<BlockModel>(() => Block(section, result), LazyThreadSafetyMode.ExecutionAndPublication);
                 blocks[result.Name] = block;

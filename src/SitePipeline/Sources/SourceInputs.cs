@@ -22,8 +22,8 @@ public static class SourceInputs
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_buffer;
 
-    /// <param name="acrossSections">The fingerprint of what every section says of the source (SourcesAcrossSections.Print).</param>
-    public static string Of(SectionModel section, SourceReport result, string acrossSections)
+    /// <param name="acrossSections">What every section says of the source (SourcesAcrossSections.Of).</param>
+    public static string Of(SectionModel section, SourceReport result, IReadOnlyList<SourceSection> acrossSections)
     {
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
         buffer.ResetWrittenCount();
@@ -35,7 +35,19 @@ public static class SourceInputs
         Write(buffer, result.Source.Uploaders.Count);
         foreach (var uploader in result.Source.Uploaders)
             Write(buffer, uploader);
-        Write(buffer, acrossSections);
+        Write(buffer, acrossSections.Count);
+        foreach (var other in acrossSections)
+        {
+            Write(buffer, other.Section);
+            Write(buffer, other.SourceVersion);
+            Write(buffer, other.Verdict);
+            Write(buffer, other.Binaries.Count);
+            foreach (var binary in other.Binaries)
+            {
+                Write(buffer, binary.Name);
+                Write(buffer, binary.State);
+            }
+        }
         var problems = section.ProblemShortNames;
         var failures = section.FailuresByPackage;
         Write(buffer, result.Binaries.Count);
