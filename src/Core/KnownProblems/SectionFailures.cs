@@ -1,3 +1,5 @@
+using Piuparts.Core.IO;
+
 namespace Piuparts.Core.KnownProblems;
 
 /// <summary>
@@ -7,16 +9,18 @@ namespace Piuparts.Core.KnownProblems;
 /// </summary>
 public static class SectionFailures
 {
-    public static (IReadOnlyList<SectionFailure> Failures, IReadOnlyList<InputError> Errors) Read(string sectionPath) =>
-        Read(sectionPath, KprRefreshOptions.ReportDirectories);
+    /// <param name="listings">Answers for the directories unchanged since it read them (a .kpr refresh has just read them all).</param>
+    public static (IReadOnlyList<SectionFailure> Failures, IReadOnlyList<InputError> Errors) Read(string sectionPath, ListingCache? listings = null) =>
+        Read(sectionPath, KprRefreshOptions.ReportDirectories, listings);
 
     public static (IReadOnlyList<SectionFailure> Failures, IReadOnlyList<InputError> Errors) Read(
-        string sectionPath, IReadOnlyList<string> directories)
+        string sectionPath, IReadOnlyList<string> directories, ListingCache? listings = null)
     {
-        var logs = SectionFiles.Map(sectionPath, directories, SectionFiles.LogExtension)
+        listings ??= ListingCache.None;
+        var logs = SectionFiles.Map(sectionPath, directories, SectionFiles.LogExtension, listings)
             .Select(entry => (PkgSpec: entry.Key, Log: entry.Value, Path: $"{entry.Value.Directory}/{entry.Key}{SectionFiles.LogExtension}"))
             .OrderBy(entry => entry.Path, StringComparer.Ordinal);
-        var empty = EmptyFiles(sectionPath, directories);
+        var empty = EmptyFiles(sectionPath, directories, listings);
         var failures = new List<SectionFailure>();
         var errors = new List<InputError>();
         foreach (var (pkgSpec, log, _) in logs)
@@ -33,21 +37,18 @@ public static class SectionFailures
         return (failures, errors);
     }
 
-    // The empty files of the directories, from the directory listing (no file is opened).
-    private static HashSet<string> EmptyFiles(string sectionPath, IReadOnlyList<string> directories)
+    // The empty files of the directories, from their listings (no file is opened).
+    private static HashSet<string> EmptyFiles(string sectionPath, IReadOnlyList<string> directories, ListingCache listings)
     {
         var empty = new HashSet<string>(StringComparer.Ordinal);
         foreach (var directory in directories)
         {
             var path = Path.Combine(sectionPath, directory);
-            if (!Directory.Exists(path))
-                continue;
-            empty.UnionWith(new System.IO.Enumeration.FileSystemEnumerable<string>(path,
-                (ref System.IO.Enumeration.FileSystemEntry entry) => entry.ToFullPath(),
-                new EnumerationOptions { AttributesToSkip = 0 })
+            foreach (var entry in listings.List(path) ?? [])
             {
-                ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) => !entry.IsDirectory && entry.Length == 0,
-            });
+                if (!entry.IsDirectory && entry.Length == 0)
+                    empty.Add(Path.Combine(path, entry.Name));
+            }
         }
         return empty;
     }

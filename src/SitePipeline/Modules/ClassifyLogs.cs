@@ -23,11 +23,12 @@ public sealed class ClassifyLogs : IModule
         foreach (var section in context.Sections.Where(s => !s.Unchanged))
         {
             section.ProblemSet = problems.Without(section.Settings.Words("exclude-known-problems"));
-            var result = new KprRefresher(section.ProblemSet).Refresh(section.Directory.Path, KprRefreshOptions.Report, listings: context.Listings(section.Name));
+            var listings = context.Listings(section.Name);
+            var result = new KprRefresher(section.ProblemSet).Refresh(section.Directory.Path, KprRefreshOptions.Report, listings: listings);
             context.Log($"{section.Name}: parsed logfiles: {result.Removed} removed, {result.Added} added");
             foreach (var error in result.Errors)
                 context.Log($"{section.Name}: {error}");
-            var (failures, errors) = SectionFailures.Read(section.Directory.Path);
+            var (failures, errors) = SectionFailures.Read(section.Directory.Path, listings);
             foreach (var error in errors)
                 context.Log($"{section.Name}: {error}");
             section.Failures = failures;

@@ -1,3 +1,4 @@
+using Piuparts.Core.IO;
 using Piuparts.Core.KnownProblems;
 using Piuparts.Core.Tests.Support;
 
@@ -38,5 +39,29 @@ public class SectionFailuresTests
 
         Assert.Empty(failures);
         Assert.Contains("Error processing", Assert.Single(errors).Message);
+    }
+
+    [Fact]
+    public void Failures_read_through_kept_listings_are_the_ones_read_from_the_directories()
+    {
+        using var dir = new TemporaryDirectory();
+        dir.Write("sid/fail/b_1.log", []);
+        dir.Write("sid/fail/b_1.kpr", "fail/b_1.log x.conf\n"u8.ToArray());
+        dir.Write("sid/pass/c_2.log", []);
+        dir.Write("sid/pass/c_2.kpr", []);
+        // A second after the directories last changed: their listings are kept.
+        var settled = new SetClock(new[] { "fail", "pass" }
+            .Max(d => DateTimeOffset.UnixEpoch.AddTicks(NativeFile.Identity(dir.Combine("sid", d))!.Value.ChangedNanoseconds / 100)).AddSeconds(1));
+        var first = ListingCache.Of(dir.Combine("sid"), settled);
+        var direct = SectionFailures.Read(dir.Combine("sid"));
+
+        var listed = SectionFailures.Read(dir.Combine("sid"), first);
+        first.Save();
+        var kept = SectionFailures.Read(dir.Combine("sid"), ListingCache.Of(dir.Combine("sid"), settled));
+
+        Assert.Equal(["fail/b_1.log"], direct.Failures.Select(f => f.LogPath));
+        Assert.Equal(direct.Failures, listed.Failures);
+        Assert.Equal(direct.Failures, kept.Failures);
+        Assert.True(File.Exists(dir.Combine("sid", ListingCache.FileName)));
     }
 }
