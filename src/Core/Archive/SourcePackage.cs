@@ -21,7 +21,6 @@ public sealed class SourcePackage : ArchivePackage
     /// <summary>Uploaders as written, one entry per person (the field is a comma separated list of "Name &lt;mail&gt;").</summary>
     public IReadOnlyList<string> Uploaders => _uploaders ??= SplitPeople(Paragraph["Uploaders"]);
 
-
     private static string[] SplitList(string? value) =>
         string.IsNullOrWhiteSpace(value)
             ? []

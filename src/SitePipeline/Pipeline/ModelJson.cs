@@ -9,7 +9,6 @@ namespace Piuparts.SitePipeline.Pipeline;
 /// </summary>
 [JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Serialization)]
 [JsonSerializable(typeof(RenderSourcePages.MaintainerModel))]
-[JsonSerializable(typeof(RenderSectionPages.StatePageModel))]
 [JsonSerializable(typeof(RenderSectionPages.StateEntry[]))]
 [JsonSerializable(typeof(RenderSectionPages.StatePrint))]
 [JsonSerializable(typeof(Sources.SourceJson.Entry))]

@@ -54,6 +54,7 @@ public static class SourceInputs
         foreach (var binary in result.Binaries)
         {
             Write(buffer, binary.Name);
+            Write(buffer, binary.Package == null ? 0 : 1);
             Write(buffer, (int)binary.State);
             Write(buffer, binary.TestVersion);
             Write(buffer, binary.Package?.Architecture);
