@@ -26,13 +26,7 @@ public sealed class ListingCacheTests : IDisposable
     // Appends in place: the directory's change time stays as it was.
     private static void Append(string path, string text) => File.AppendAllText(path, text);
 
-    private DateTimeOffset ChangedAt(string directory)
-    {
-        long nanoseconds = NativeFile.Identity(directory)!.Value.ChangedNanoseconds;
-        return DateTimeOffset.UnixEpoch.AddTicks(nanoseconds / 100);
-    }
-
-    private SetClock Settled() => new(ChangedAt(Logs).AddSeconds(1));
+    private SetClock Settled() => new(SetClock.ChangedAt(Logs).AddSeconds(1));
 
     // One run: the directory listed with this clock, the cache written.
     private void ListAndSave(SetClock clock)
@@ -79,7 +73,7 @@ public sealed class ListingCacheTests : IDisposable
     public void A_listing_read_just_after_its_directory_changed_is_not_kept()
     {
         var log = Write("a_1.log", "abc");
-        var clock = new SetClock(ChangedAt(Logs).AddMilliseconds(5));
+        var clock = new SetClock(SetClock.ChangedAt(Logs).AddMilliseconds(5));
         ListAndSave(clock);
 
         // A change in the same clock tick could have left the directory's time as it was.
@@ -169,7 +163,7 @@ public sealed class ListingCacheTests : IDisposable
         var cache = ListingCache.Open(CacheFile, clock);
         cache.List(Logs);
         var added = Write("b_1.log", "xy");
-        clock.Now = ChangedAt(Logs).AddSeconds(1);
+        clock.Now = SetClock.ChangedAt(Logs).AddSeconds(1);
 
         cache.RefreshChanged();
         cache.Save();

@@ -50,8 +50,7 @@ public class SectionFailuresTests
         dir.Write("sid/pass/c_2.log", []);
         dir.Write("sid/pass/c_2.kpr", []);
         // A second after the directories last changed: their listings are kept.
-        var settled = new SetClock(new[] { "fail", "pass" }
-            .Max(d => DateTimeOffset.UnixEpoch.AddTicks(NativeFile.Identity(dir.Combine("sid", d))!.Value.ChangedNanoseconds / 100)).AddSeconds(1));
+        var settled = new SetClock(new[] { "fail", "pass" }.Max(d => SetClock.ChangedAt(dir.Combine("sid", d))).AddSeconds(1));
         var first = ListingCache.Of(dir.Combine("sid"), settled);
         var direct = SectionFailures.Read(dir.Combine("sid"));
 
