@@ -143,21 +143,26 @@ public sealed class SectionModel(SectionSettings settings, SectionDirectory dire
     /// <summary>The index URLs the section's packages were read from.</summary>
     public IReadOnlyList<string> IndexUrls => Previous?.Urls ?? Db.IndexUrls;
 
-    private Dictionary<(LogDirectory, string), LogFile>? _latest;
+    // One map per log directory: asked from every core while pages are written, and keyed by
+    // name alone because a (directory, name) key hashes the name the slow, randomised way.
+    private Dictionary<string, LogFile>[]? _latest;
 
     /// <summary>The newest log (in modification-time order) of a package in a directory, or null.</summary>
     public LogFile? LatestLog(LogDirectory directory, string package)
     {
-        if (_latest == null)
+        var latest = LazyInitializer.EnsureInitialized(ref _latest, () =>
         {
-            _latest = [];
+            var maps = new Dictionary<string, LogFile>[Enum.GetValues<LogDirectory>().Length];
+            for (var i = 0; i < maps.Length; i++)
+                maps[i] = new Dictionary<string, LogFile>(StringComparer.Ordinal);
             foreach (var shown in SectionLogFiles.Shown)
             {
                 foreach (var log in Logs.In(shown))
-                    _latest[(shown, log.Package)] = log;
+                    maps[(int)shown][log.Package] = log;
             }
-        }
-        return _latest.GetValueOrDefault((directory, package));
+            return maps;
+        });
+        return latest[(int)directory].GetValueOrDefault(package);
     }
 
     private IReadOnlyList<SourceReport>? _results;

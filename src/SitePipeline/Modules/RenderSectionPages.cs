@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Piuparts.Core.MasterDir;
 using Piuparts.Core.States;
 using Piuparts.SitePipeline.Model;
@@ -135,28 +136,35 @@ public sealed class RenderSectionPages : IModule
     {
         var pieces = Split(model.Packages, rowsPerPiece);
         var prints = new string[pieces.Count];
-        Parallel.For(0, pieces.Count, i => prints[i] = fingerprints.Of(model.Error, pieces[i]));
+        Parallel.For(0, pieces.Count, i => prints[i] = fingerprints.OfFields(buffer =>
+        {
+            buffer.Write(model.Error);
+            buffer.Write(pieces[i].Length);
+            foreach (var entry in pieces[i])
+                entry.WriteTo(buffer);
+        }));
         return new PiecedStatePage(model, pieces, prints);
     }
 
     /// <summary>
-    /// The body of a state page: each piece of its list taken from <paramref name="cache"/> when
-    /// its fingerprint is there, else rendered (on every core), then joined; the bytes do not
-    /// depend on how the list was cut.
+    /// The body of a state page as UTF-8 parts: each piece of its list taken from
+    /// <paramref name="cache"/> when its fingerprint is there, else rendered (on every core),
+    /// between the heading and the end of the list; the bytes do not depend on how the list was cut.
     /// </summary>
-    public static string StateBody(TemplateSet templates, PiecedStatePage page, PieceCache? cache)
+    public static IReadOnlyList<ReadOnlyMemory<byte>> StateBody(TemplateSet templates, PiecedStatePage page, PieceCache? cache)
     {
         var model = page.Model;
-        var rows = new string[page.Pieces.Count];
+        var rows = new ReadOnlyMemory<byte>[page.Pieces.Count];
         Parallel.For(0, rows.Length, i => rows[i] = cache?.Find(page.Prints[i])
-            ?? templates.Render("state-rows", new { model.Error, Packages = page.Pieces[i] }));
+            ?? Encoding.UTF8.GetBytes(templates.Render("state-rows", new { model.Error, Packages = page.Pieces[i] })));
         cache?.Save(page.Prints.Zip(rows).ToArray());
-        return templates.Render("state", new { model.Section, model.State, model.Error, Count = model.Packages.Count, Rows = string.Concat(rows) });
+        var (before, after) = Splice.Around(templates.Render("state", new { model.Section, model.State, model.Error, Count = model.Packages.Count, Rows = Splice.Hole }));
+        return [before, .. rows, after];
     }
 
     /// <summary>The body of a state page rendered whole, in pieces of about <paramref name="rowsPerPiece"/> packages.</summary>
     public static string StateBody(TemplateSet templates, StatePageModel model, int rowsPerPiece = RowsPerPiece) =>
-        StateBody(templates, new PiecedStatePage(model, Split(model.Packages, rowsPerPiece), []), null);
+        Encoding.UTF8.GetString(Splice.Join(StateBody(templates, new PiecedStatePage(model, Split(model.Packages, rowsPerPiece), []), null)));
 
     // A piece ends after a package whose name hashes to 0 modulo the piece size, or at four times that size.
     private static IReadOnlyList<StateEntry[]> Split(IReadOnlyList<StateEntry> packages, int rowsPerPiece)
@@ -217,9 +225,40 @@ public sealed class RenderSectionPages : IModule
     /// <summary>What a state page's fingerprint covers: its heading and its pieces' fingerprints.</summary>
     public sealed record StatePrint(string Section, string State, bool Error, int Count, IReadOnlyList<string> Pieces);
 
-    public sealed record StateEntry(string Name, string Id, string SourcePage, bool All, bool Cruft, int Rdeps, int Blocked, string? Maintainer, IReadOnlyList<DependencyEntry> Deps);
+    public sealed record StateEntry(string Name, string Id, string SourcePage, bool All, bool Cruft, int Rdeps, int Blocked, string? Maintainer, IReadOnlyList<DependencyEntry> Deps)
+    {
+        /// <summary>Every field, for a piece's fingerprint.</summary>
+        public void WriteTo(DigestBuffer buffer)
+        {
+            buffer.Write(Name);
+            buffer.Write(Id);
+            buffer.Write(SourcePage);
+            buffer.Write(All);
+            buffer.Write(Cruft);
+            buffer.Write(Rdeps);
+            buffer.Write(Blocked);
+            buffer.Write(Maintainer);
+            DependencyEntry.WriteTo(buffer, Deps);
+        }
+    }
 
-    public sealed record DependencyEntry(string Name, string? Href, string State, bool Bad, IReadOnlyList<DependencyEntry> Providers, IReadOnlyList<DependencyEntry> Alternatives);
+    public sealed record DependencyEntry(string Name, string? Href, string State, bool Bad, IReadOnlyList<DependencyEntry> Providers, IReadOnlyList<DependencyEntry> Alternatives)
+    {
+        /// <summary>Every field of every entry of <paramref name="entries"/>, with their count.</summary>
+        public static void WriteTo(DigestBuffer buffer, IReadOnlyList<DependencyEntry> entries)
+        {
+            buffer.Write(entries.Count);
+            foreach (var entry in entries)
+            {
+                buffer.Write(entry.Name);
+                buffer.Write(entry.Href);
+                buffer.Write(entry.State);
+                buffer.Write(entry.Bad);
+                WriteTo(buffer, entry.Providers);
+                WriteTo(buffer, entry.Alternatives);
+            }
+        }
+    }
 
     private static Document LogList(SiteContext context, SectionModel section, LogDirectory directory, string heading, string description, bool alert)
     {

@@ -1,3 +1,4 @@
+using Piuparts.Core.IO;
 using Piuparts.SitePipeline.Pipeline;
 
 namespace Piuparts.SitePipeline.Modules;
@@ -105,7 +106,7 @@ public sealed class WriteFiles : IModule
             return new Result(Outcome.Skipped, entry ?? Recorded(path, fingerprint));
         }
         var outcome = Outcome.Same;
-        if (!Same(path, bytes))
+        if (!FileContent.Is(path, bytes))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var temporary = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
@@ -123,22 +124,5 @@ public sealed class WriteFiles : IModule
             return null;
         var info = new FileInfo(path);
         return info.Exists ? new PageManifest.Entry(fingerprint, info.Length, info.LastWriteTimeUtc.Ticks) : null;
-    }
-
-    private static bool Same(string path, byte[] bytes)
-    {
-        try
-        {
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.None);
-            if (file.Length != bytes.Length)
-                return false;
-            var existing = new byte[bytes.Length];
-            file.ReadExactly(existing);
-            return existing.AsSpan().SequenceEqual(bytes);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return false;
-        }
     }
 }

@@ -5,11 +5,10 @@ namespace Piuparts.SitePipeline.Pipeline;
 
 /// <summary>
 /// Generated JSON writers for the models fingerprinted most (maintainer pages, the sources'
-/// lists of sections, the pieces of the big state pages): several times faster than reflection, which stays for the other models.
+/// lists of sections, state pages): several times faster than reflection, which stays for the other models.
 /// </summary>
 [JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Serialization)]
 [JsonSerializable(typeof(RenderSourcePages.MaintainerModel))]
-[JsonSerializable(typeof(RenderSectionPages.StateEntry[]))]
 [JsonSerializable(typeof(RenderSectionPages.StatePrint))]
 [JsonSerializable(typeof(Sources.SourceJson.Entry))]
 [JsonSerializable(typeof(Sources.SourceSection[]))]

@@ -15,9 +15,10 @@ public sealed class PieceCache
     private const string Magic = "piuparts-site pieces 1\n";
 
     private readonly string _path;
-    private readonly Dictionary<string, string> _pieces;
+    // Each piece's HTML is a slice of the file's bytes as read: a big page's pieces are not copied.
+    private readonly Dictionary<string, ReadOnlyMemory<byte>> _pieces;
 
-    private PieceCache(string path, Dictionary<string, string> pieces)
+    private PieceCache(string path, Dictionary<string, ReadOnlyMemory<byte>> pieces)
     {
         _path = path;
         _pieces = pieces;
@@ -28,19 +29,19 @@ public sealed class PieceCache
     {
         // Not named .html: the cache is not part of the site.
         var path = Path.Combine(outputDirectory, PageManifest.CacheDirectory, "pieces", destination + ".pieces");
-        var pieces = new Dictionary<string, string>(StringComparer.Ordinal);
+        var pieces = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
         try
         {
             var bytes = File.ReadAllBytes(path);
             if (!bytes.AsSpan().StartsWith(Encoding.ASCII.GetBytes(Magic)))
                 return new PieceCache(path, pieces);
-            var rest = bytes.AsSpan(Magic.Length);
+            ReadOnlyMemory<byte> rest = bytes.AsMemory(Magic.Length);
             while (!rest.IsEmpty)
             {
                 // <print length><print><html length><html>, lengths as 4-byte little-endian counts of UTF-8 bytes.
                 if (!TryTake(ref rest, out var print) || !TryTake(ref rest, out var html))
                     return new PieceCache(path, []);
-                pieces[Encoding.UTF8.GetString(print)] = Encoding.UTF8.GetString(html);
+                pieces[Encoding.UTF8.GetString(print.Span)] = html;
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -49,30 +50,33 @@ public sealed class PieceCache
         return new PieceCache(path, pieces);
     }
 
-    public string? Find(string fingerprint) => _pieces.GetValueOrDefault(fingerprint);
+    /// <summary>The UTF-8 HTML recorded under <paramref name="fingerprint"/>, or null.</summary>
+    public ReadOnlyMemory<byte>? Find(string fingerprint) => _pieces.TryGetValue(fingerprint, out var html) ? html : (ReadOnlyMemory<byte>?)null;
 
     /// <summary>Records exactly <paramref name="pieces"/> (the page's pieces now), unless they are the ones recorded.</summary>
-    public void Save(IReadOnlyList<(string Fingerprint, string Html)> pieces)
+    public void Save(IReadOnlyList<(string Fingerprint, ReadOnlyMemory<byte> Html)> pieces)
     {
         if (pieces.Count == _pieces.Count && pieces.All(p => _pieces.ContainsKey(p.Fingerprint)))
             return;
-        var buffer = new MemoryStream();
-        buffer.Write(Encoding.ASCII.GetBytes(Magic));
+        var magic = Encoding.ASCII.GetBytes(Magic);
+        var bytes = new byte[magic.Length + pieces.Sum(p => 8 + Encoding.UTF8.GetByteCount(p.Fingerprint) + p.Html.Length)];
+        magic.CopyTo(bytes, 0);
+        var rest = bytes.AsSpan(magic.Length);
         foreach (var (print, html) in pieces)
         {
-            Put(buffer, Encoding.UTF8.GetBytes(print));
-            Put(buffer, Encoding.UTF8.GetBytes(html));
+            Put(ref rest, Encoding.UTF8.GetBytes(print));
+            Put(ref rest, html.Span);
         }
         Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-        AtomicFile.Replace(_path, buffer.GetBuffer().AsSpan(0, (int)buffer.Length), flushToDisk: false);
+        AtomicFile.Replace(_path, bytes, flushToDisk: false);
     }
 
-    private static bool TryTake(ref Span<byte> rest, out Span<byte> value)
+    private static bool TryTake(ref ReadOnlyMemory<byte> rest, out ReadOnlyMemory<byte> value)
     {
         value = default;
         if (rest.Length < 4)
             return false;
-        int length = BinaryPrimitives.ReadInt32LittleEndian(rest);
+        int length = BinaryPrimitives.ReadInt32LittleEndian(rest.Span);
         if (length < 0 || length > rest.Length - 4)
             return false;
         value = rest.Slice(4, length);
@@ -80,11 +84,10 @@ public sealed class PieceCache
         return true;
     }
 
-    private static void Put(MemoryStream buffer, byte[] bytes)
+    private static void Put(ref Span<byte> rest, ReadOnlySpan<byte> bytes)
     {
-        Span<byte> length = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32LittleEndian(length, bytes.Length);
-        buffer.Write(length);
-        buffer.Write(bytes);
+        BinaryPrimitives.WriteInt32LittleEndian(rest, bytes.Length);
+        bytes.CopyTo(rest[4..]);
+        rest = rest[(4 + bytes.Length)..];
     }
 }

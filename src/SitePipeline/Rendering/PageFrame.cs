@@ -49,6 +49,20 @@ public static class PageFrame
             m => context.Fingerprints.Of(destination, title, section, kind, showTime ? context.Options.Now : null, context.Navigation(section), feed, inputs(m)),
             m => Render(context, destination, title, section, body(m), showTime, feed));
 
+    /// <summary>
+    /// Like <see cref="Page{TModel}(SiteContext, string, string, string?, Func{TModel}, Func{TModel, object}, Func{TModel, string}, string, bool, string?)"/>
+    /// for a big page whose body comes as UTF-8 parts (see <see cref="Splice"/>).
+    /// </summary>
+    public static Document Page<TModel>(SiteContext context, string destination, string title, string? section,
+        Func<TModel> model, Func<TModel, object> inputs, Func<TModel, IReadOnlyList<ReadOnlyMemory<byte>>> body, string kind) =>
+        Document.FromModel(destination, model,
+            m => context.Fingerprints.Of(destination, title, section, kind, null, context.Navigation(section), null, inputs(m)),
+            m =>
+            {
+                var (before, after) = Splice.Around(Render(context, destination, title, section, Splice.Hole));
+                return Splice.Join([before, .. body(m), after]);
+            });
+
     public sealed record FrameModel(string Title, string Root, IReadOnlyList<FeedLink> Feeds, IReadOnlyList<NavSection> Sections, string Body, string? Updated, string? UpdatedIso);
 
     public sealed record FeedLink(string Href, string Title);

@@ -1,9 +1,6 @@
-using System.Buffers;
-using System.Buffers.Binary;
-using System.Security.Cryptography;
-using System.Text;
 using Piuparts.Core.MasterDir;
 using Piuparts.SitePipeline.Model;
+using Piuparts.SitePipeline.Pipeline;
 
 namespace Piuparts.SitePipeline.Sources;
 
@@ -19,98 +16,66 @@ namespace Piuparts.SitePipeline.Sources;
 /// </summary>
 public static class SourceInputs
 {
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_buffer;
-
     /// <param name="acrossSections">What every section says of the source (SourcesAcrossSections.Of).</param>
     public static string Of(SectionModel section, SourceReport result, IReadOnlyList<SourceSection> acrossSections)
     {
-        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
-        buffer.ResetWrittenCount();
-        Write(buffer, section.Name);
-        Write(buffer, result.Name);
-        Write(buffer, result.Version);
-        Write(buffer, result.Verdict.Word());
-        Write(buffer, result.Source.Maintainer);
-        Write(buffer, result.Source.Uploaders.Count);
+        var buffer = DigestBuffer.ForThread();
+        buffer.Write(section.Name);
+        buffer.Write(result.Name);
+        buffer.Write(result.Version);
+        buffer.Write(result.Verdict.Word());
+        buffer.Write(result.Source.Maintainer);
+        buffer.Write(result.Source.Uploaders.Count);
         foreach (var uploader in result.Source.Uploaders)
-            Write(buffer, uploader);
-        Write(buffer, acrossSections.Count);
+            buffer.Write(uploader);
+        buffer.Write(acrossSections.Count);
         foreach (var other in acrossSections)
         {
-            Write(buffer, other.Section);
-            Write(buffer, other.SourceVersion);
-            Write(buffer, other.Verdict);
-            Write(buffer, other.Binaries.Count);
+            buffer.Write(other.Section);
+            buffer.Write(other.SourceVersion);
+            buffer.Write(other.Verdict);
+            buffer.Write(other.Binaries.Count);
             foreach (var binary in other.Binaries)
             {
-                Write(buffer, binary.Name);
-                Write(buffer, binary.State);
+                buffer.Write(binary.Name);
+                buffer.Write(binary.State);
             }
         }
         var problems = section.ProblemShortNames;
         var failures = section.FailuresByPackage;
-        Write(buffer, result.Binaries.Count);
+        buffer.Write(result.Binaries.Count);
         foreach (var binary in result.Binaries)
         {
-            Write(buffer, binary.Name);
-            Write(buffer, binary.Package == null ? 0 : 1);
-            Write(buffer, (int)binary.State);
-            Write(buffer, binary.TestVersion);
-            Write(buffer, binary.Package?.Architecture);
-            Write(buffer, binary.Package?.SourceVersion);
+            buffer.Write(binary.Name);
+            buffer.Write(binary.Package == null ? 0 : 1);
+            buffer.Write((int)binary.State);
+            buffer.Write(binary.TestVersion);
+            buffer.Write(binary.Package?.Architecture);
+            buffer.Write(binary.Package?.SourceVersion);
             foreach (var directory in SectionLogFiles.Shown)
             {
                 var log = section.LatestLog(directory, binary.Name);
-                Write(buffer, log?.FileName);
-                Write(buffer, log?.Version);
+                buffer.Write(log?.FileName);
+                buffer.Write(log?.Version);
             }
             var known = failures[binary.Name];
-            Write(buffer, known.Count());
+            buffer.Write(known.Count());
             foreach (var failure in known)
             {
-                Write(buffer, failure.Line.Problem);
-                Write(buffer, problems.TryGetValue(failure.Line.Problem, out var shortName) ? shortName : null);
-                Write(buffer, failure.LogDirectory);
+                buffer.Write(failure.Line.Problem);
+                buffer.Write(problems.TryGetValue(failure.Line.Problem, out var shortName) ? shortName : null);
+                buffer.Write(failure.LogDirectory);
             }
             var tests = section.Results.Of(binary.Name);
-            Write(buffer, tests.Count);
+            buffer.Write(tests.Count);
             foreach (var test in tests)
             {
-                Write(buffer, test.Time.UtcTicks);
-                Write(buffer, test.Package);
-                Write(buffer, test.Version);
-                Write(buffer, (int)test.Result);
+                buffer.Write(test.Time.UtcTicks);
+                buffer.Write(test.Package);
+                buffer.Write(test.Version);
+                buffer.Write((int)test.Result);
             }
         }
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(buffer.WrittenSpan, hash);
-        return Convert.ToHexStringLower(hash[..16]);
-    }
-
-    // Strings with their length (-1 for null) and lists with their count, so that no two different inputs write the same bytes.
-    private static void Write(ArrayBufferWriter<byte> buffer, string? text)
-    {
-        if (text == null)
-        {
-            Write(buffer, -1);
-            return;
-        }
-        var bytes = Encoding.UTF8.GetByteCount(text);
-        Write(buffer, bytes);
-        Encoding.UTF8.GetBytes(text, buffer.GetSpan(bytes));
-        buffer.Advance(bytes);
-    }
-
-    private static void Write(ArrayBufferWriter<byte> buffer, int value)
-    {
-        BinaryPrimitives.WriteInt32LittleEndian(buffer.GetSpan(4), value);
-        buffer.Advance(4);
-    }
-
-    private static void Write(ArrayBufferWriter<byte> buffer, long value)
-    {
-        BinaryPrimitives.WriteInt64LittleEndian(buffer.GetSpan(8), value);
-        buffer.Advance(8);
+        return buffer.Hash();
     }
 }

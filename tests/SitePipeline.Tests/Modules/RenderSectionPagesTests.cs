@@ -35,6 +35,8 @@ public sealed class RenderSectionPagesTests
         Assert.Contains("<p class=\"count\">7 packages.", whole, StringComparison.Ordinal);
     }
 
+    private static string Text(IReadOnlyList<ReadOnlyMemory<byte>> parts) => System.Text.Encoding.UTF8.GetString(Splice.Join(parts));
+
     private static RenderSectionPages.StatePageModel Big(Func<int, string?>? maintainer = null, int count = 300, int skip = -1) =>
         new("sid", "successfully-tested", false, Enumerable.Range(0, count).Where(i => i != skip).Select(i => new RenderSectionPages.StateEntry(
             $"pkg{i:D4}", $"pkg{i:D4}", $"source/p/pkg{i:D4}.html", false, false, 0, 0, (maintainer ?? (_ => "Ann <ann@example.org>"))(i), [])).ToArray());
@@ -54,6 +56,40 @@ public sealed class RenderSectionPagesTests
     }
 
     [Fact]
+    public void A_change_in_any_field_of_a_row_down_to_a_dependencys_provider_or_alternative_changes_its_pieces_fingerprint()
+    {
+        var fingerprints = new Fingerprints("templates");
+        var model = Model();
+        string Print(RenderSectionPages.StatePageModel m) => RenderSectionPages.Pieced(fingerprints, m, rowsPerPiece: 1000).Prints.Single();
+        RenderSectionPages.StatePageModel With(Func<RenderSectionPages.StateEntry, RenderSectionPages.StateEntry> change) =>
+            model with { Packages = [change(model.Packages[0]), .. model.Packages.Skip(1)] };
+        RenderSectionPages.StateEntry WithMail(RenderSectionPages.StateEntry e, Func<RenderSectionPages.DependencyEntry, RenderSectionPages.DependencyEntry> change) =>
+            e with { Deps = [e.Deps[0], change(e.Deps[1])] };
+        var original = Print(model);
+
+        var changed = new[]
+        {
+            With(e => e with { Name = "pkgX" }), With(e => e with { Id = "pkgX" }), With(e => e with { SourcePage = "source/p/x.html" }),
+            With(e => e with { All = !e.All }), With(e => e with { Cruft = !e.Cruft }), With(e => e with { Rdeps = 9 }),
+            With(e => e with { Blocked = 9 }), With(e => e with { Maintainer = null }), With(e => e with { Deps = e.Deps.Take(1).ToArray() }),
+            With(e => e with { Deps = [e.Deps[0] with { Name = "libc6.1" }, e.Deps[1]] }),
+            With(e => WithMail(e, d => d with { Href = "state-x.html#m" })), With(e => WithMail(e, d => d with { State = "x" })),
+            With(e => WithMail(e, d => d with { Bad = false })),
+            With(e => WithMail(e, d => d with { Providers = [d.Providers[0] with { State = "successfully-tested" }] })),
+            With(e => WithMail(e, d => d with { Alternatives = [d.Alternatives[0] with { Href = null }] })),
+            With(e => WithMail(e, d => d with { Providers = [], Alternatives = [.. d.Alternatives, .. d.Providers] })),
+            model with { Error = false },
+        }.Select(Print).ToList();
+
+        Assert.Equal(original, Print(Model()));
+        Assert.All(changed, print => Assert.NotEqual(original, print));
+        Assert.Equal(changed.Count, changed.Distinct().Count());
+        // A field added to a row must be written into the fingerprint too (StateEntry.WriteTo).
+        Assert.Equal(9, typeof(RenderSectionPages.StateEntry).GetProperties().Length);
+        Assert.Equal(6, typeof(RenderSectionPages.DependencyEntry).GetProperties().Length);
+    }
+
+    [Fact]
     public void A_state_page_joins_cached_pieces_with_the_changed_one_into_the_bytes_of_a_whole_rendering()
     {
         var (templates, _) = TemplateSet.Load();
@@ -62,7 +98,7 @@ public sealed class RenderSectionPagesTests
         RenderSectionPages.StateBody(templates!, RenderSectionPages.Pieced(fingerprints, Big(), 16), PieceCache.Load(output.Path, "sid/state-successfully-tested.html"));
         var model = Big(i => i == 40 ? "Bob <bob@example.org>" : "Ann <ann@example.org>");
 
-        var body = RenderSectionPages.StateBody(templates!, RenderSectionPages.Pieced(fingerprints, model, 16), PieceCache.Load(output.Path, "sid/state-successfully-tested.html"));
+        var body = Text(RenderSectionPages.StateBody(templates!, RenderSectionPages.Pieced(fingerprints, model, 16), PieceCache.Load(output.Path, "sid/state-successfully-tested.html")));
 
         Assert.Equal(RenderSectionPages.StateBody(templates!, model, rowsPerPiece: 1000), body);
         Assert.Contains("Bob &lt;bob@example.org&gt;", body, StringComparison.Ordinal);
@@ -74,7 +110,7 @@ public sealed class RenderSectionPagesTests
         var (templates, _) = TemplateSet.Load();
         using var output = new TemporaryDirectory();
         var page = RenderSectionPages.Pieced(new Fingerprints("templates"), Big(), 16);
-        var whole = RenderSectionPages.StateBody(templates!, page, PieceCache.Load(output.Path, "sid/state-x.html"));
+        var whole = Text(RenderSectionPages.StateBody(templates!, page, PieceCache.Load(output.Path, "sid/state-x.html")));
         var file = Directory.GetFiles(output.Path, "*.pieces", SearchOption.AllDirectories).Single();
 
         // A piece is taken from the cache as recorded, without rendering: a marked copy shows it.
@@ -82,9 +118,9 @@ public sealed class RenderSectionPagesTests
         var at = System.Text.Encoding.UTF8.GetString(marked).IndexOf("pkg0000</a>", StringComparison.Ordinal);
         marked[at + 2] = (byte)'X';
         File.WriteAllBytes(file, marked);
-        Assert.Contains("pkX0000", RenderSectionPages.StateBody(templates!, page, PieceCache.Load(output.Path, "sid/state-x.html")), StringComparison.Ordinal);
+        Assert.Contains("pkX0000", Text(RenderSectionPages.StateBody(templates!, page, PieceCache.Load(output.Path, "sid/state-x.html"))), StringComparison.Ordinal);
 
         File.WriteAllBytes(file, marked[..(marked.Length / 2)]);
-        Assert.Equal(whole, RenderSectionPages.StateBody(templates!, page, PieceCache.Load(output.Path, "sid/state-x.html")));
+        Assert.Equal(whole, Text(RenderSectionPages.StateBody(templates!, page, PieceCache.Load(output.Path, "sid/state-x.html"))));
     }
 }

@@ -37,6 +37,10 @@ public sealed class FingerprintsTests
     {
         Assert.NotEqual(Prints.Of("ab", "c"), Prints.Of("a", "bc"));
         Assert.NotEqual(Prints.Of("a", null), Prints.Of(null, "a"));
+        Assert.NotEqual(Prints.Of(""), Prints.Of((object?)null));
+        Assert.NotEqual(Prints.Of(1), Prints.Of("1"));
+        Assert.NotEqual(Prints.Of(true), Prints.Of(1));
+        Assert.NotEqual(Prints.Of((object)new[] { "a" }), Prints.Of("a"));
     }
 
     [Fact]

@@ -1,0 +1,70 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Piuparts.SitePipeline.Pipeline;
+
+/// <summary>
+/// The bytes a digest is taken of, written field by field: strings with their length (-1 for
+/// null) and lists with their count, so that no two different inputs write the same bytes.
+/// Cheaper than a JSON writer (no escaping, no type lookups) for inputs hashed tens of
+/// thousands of times a run. One per thread (<see cref="ForThread"/>); not thread-safe.
+/// </summary>
+public sealed class DigestBuffer
+{
+    private readonly ArrayBufferWriter<byte> _bytes = new(4096);
+
+    [ThreadStatic]
+    private static DigestBuffer? t_buffer;
+
+    /// <summary>This thread's buffer, emptied: finish one digest before starting the next.</summary>
+    public static DigestBuffer ForThread()
+    {
+        var buffer = t_buffer;
+        if (buffer == null || buffer._bytes.Capacity > 16 * 1024 * 1024)
+            t_buffer = buffer = new DigestBuffer(); // do not keep a big page's buffer for the rest of the run
+        buffer._bytes.ResetWrittenCount();
+        return buffer;
+    }
+
+    /// <summary>The underlying writer, for inputs serialised another way (a JSON writer).</summary>
+    public IBufferWriter<byte> Writer => _bytes;
+
+    public void Write(ReadOnlySpan<byte> raw) => _bytes.Write(raw);
+
+    public void Write(string? text)
+    {
+        if (text == null)
+        {
+            Write(-1);
+            return;
+        }
+        var bytes = Encoding.UTF8.GetByteCount(text);
+        Write(bytes);
+        Encoding.UTF8.GetBytes(text, _bytes.GetSpan(bytes));
+        _bytes.Advance(bytes);
+    }
+
+    public void Write(int value)
+    {
+        BinaryPrimitives.WriteInt32LittleEndian(_bytes.GetSpan(4), value);
+        _bytes.Advance(4);
+    }
+
+    public void Write(long value)
+    {
+        BinaryPrimitives.WriteInt64LittleEndian(_bytes.GetSpan(8), value);
+        _bytes.Advance(8);
+    }
+
+    public void Write(bool value) => Write(value ? 1 : 0);
+
+    /// <summary>The SHA-256 of what was written, its first 16 bytes in lower-case hex.</summary>
+    public string Hash()
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(_bytes.WrittenSpan, hash);
+        return Convert.ToHexStringLower(hash[..16]);
+    }
+}
