@@ -85,9 +85,13 @@ public static class ReportPipeline
                 foreach (var module in Modules(writer))
                 {
                     var started = clock.Elapsed;
+                    var paused = GC.GetTotalPauseDuration();
+                    var (collections, full) = (GC.CollectionCount(0), GC.CollectionCount(2));
                     documents = module.Execute(context, documents);
+                    // With the garbage collector's share: on two cores its pauses are a good part of a rerun.
                     if (options.Timings)
-                        log(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"timing: {module.GetType().Name} {(clock.Elapsed - started).TotalSeconds:F2} s"));
+                        log(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                            $"timing: {module.GetType().Name} {(clock.Elapsed - started).TotalSeconds:F2} s (GC {GC.CollectionCount(0) - collections}x, {GC.CollectionCount(2) - full} full, {(GC.GetTotalPauseDuration() - paused).TotalSeconds:F2} s, heap {GC.GetGCMemoryInfo().HeapSizeBytes >> 20} MB)"));
                 }
             }
             finally
