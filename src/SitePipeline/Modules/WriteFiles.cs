@@ -36,7 +36,7 @@ public sealed class WriteFiles : IModule
         Written = results.Count(r => r.Outcome == Outcome.Written);
         Skipped = results.Count(r => r.Outcome == Outcome.Skipped);
         Unchanged = results.Length - Written;
-        var entries = new Dictionary<string, PageManifest.Entry>(StringComparer.Ordinal);
+        var entries = new Dictionary<string, PageManifest.Entry>(documents.Count, StringComparer.Ordinal);
         for (int i = 0; i < documents.Count; i++)
         {
             if (results[i].Entry is { } entry)

@@ -38,6 +38,9 @@ public sealed class PageManifest
         try
         {
             using var reader = new StreamReader(path, Encoding.UTF8);
+            // Sized for its lines (about 100 bytes each) at once: growing to 75,000 entries
+            // step by step allocates twice the final table.
+            manifest._entries.EnsureCapacity((int)Math.Min(reader.BaseStream.Length / 100, 10_000_000));
             if (reader.ReadLine() != Magic)
                 return manifest;
             while (reader.ReadLine() is { } line)

@@ -67,10 +67,12 @@ public static class SearchIndex
     /// <summary>The script: the JSON index handed to piupartsSearch.add, which search.js defines.</summary>
     public static byte[] Script(byte[] json)
     {
-        var script = new MemoryStream();
-        script.Write("piupartsSearch.add("u8);
-        script.Write(json);
-        script.Write(");\n"u8);
-        return script.ToArray();
+        var before = "piupartsSearch.add("u8;
+        var after = ");\n"u8;
+        var script = new byte[before.Length + json.Length + after.Length];
+        before.CopyTo(script);
+        json.CopyTo(script.AsSpan(before.Length));
+        after.CopyTo(script.AsSpan(before.Length + json.Length));
+        return script;
     }
 }

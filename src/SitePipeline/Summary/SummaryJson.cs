@@ -25,8 +25,13 @@ public static class SummaryJson
         text.Append(": ");
         Packages(text, summary);
         text.Append("\n}");
-        // Only ASCII is left after escaping.
-        return Encoding.ASCII.GetBytes(text.ToString());
+        // Only ASCII is left after escaping, so a char is a byte. Copied chunk by chunk: the
+        // summary of a big section as one string would be 16 MB more for the collector.
+        var bytes = new byte[text.Length];
+        int at = 0;
+        foreach (var chunk in text.GetChunks())
+            at += Encoding.ASCII.GetBytes(chunk.Span, bytes.AsSpan(at));
+        return bytes;
     }
 
     /// <summary>
