@@ -59,6 +59,7 @@ public sealed class WriteFiles : IModule
                 File.Delete(file);
                 Removed++;
             }
+            PieceCache.RemoveStale(context.OutputDirectory, section.Name, d => produced.Value.Contains(Path.Combine(context.OutputDirectory, d)));
         }
         // The feeds across sections at the root, when this run made them (not only kept them).
         var rootFeeds = Path.Combine(context.OutputDirectory, "maintainer");

@@ -50,6 +50,23 @@ public sealed class PieceCache
         return new PieceCache(path, pieces);
     }
 
+    /// <summary>
+    /// Deletes the piece files of <paramref name="section"/>'s pages that <paramref name="isProduced"/>
+    /// (given a destination, '/'-separated) says this run no longer makes: a state that emptied.
+    /// </summary>
+    public static void RemoveStale(string outputDirectory, string section, Func<string, bool> isProduced)
+    {
+        var root = Path.Combine(outputDirectory, PageManifest.CacheDirectory, "pieces");
+        var directory = Path.Combine(root, section);
+        if (!Directory.Exists(directory))
+            return;
+        foreach (var file in Directory.EnumerateFiles(directory, "*.pieces", SearchOption.AllDirectories).ToArray())
+        {
+            if (!isProduced(Path.GetRelativePath(root, file)[..^".pieces".Length].Replace('\\', '/')))
+                File.Delete(file);
+        }
+    }
+
     /// <summary>The UTF-8 HTML recorded under <paramref name="fingerprint"/>, or null.</summary>
     public ReadOnlyMemory<byte>? Find(string fingerprint) => _pieces.TryGetValue(fingerprint, out var html) ? html : (ReadOnlyMemory<byte>?)null;
 

@@ -162,6 +162,23 @@ public sealed class ReportPipelineTests : IDisposable
     }
 
     [Fact]
+    public void The_cached_pieces_of_a_page_this_run_does_not_make_go_and_those_of_its_pages_stay()
+    {
+        _archive.Report();
+        var pieces = Path.Combine(_archive.Output, PageManifest.CacheDirectory, "pieces", "sid");
+        var kept = Directory.GetFiles(pieces, "*.pieces");
+        var stale = Path.Combine(pieces, "state-zombie.html.pieces");
+        File.WriteAllText(stale, "a state that emptied");
+
+        _archive.Report();
+
+        Assert.NotEmpty(kept);
+        Assert.All(kept, file => Assert.True(File.Exists(file), file));
+        Assert.False(File.Exists(stale));
+        Assert.False(File.Exists(_archive.Page("sid", "state-zombie.html")));
+    }
+
+    [Fact]
     public void The_same_input_gives_byte_identical_pages()
     {
         using var other = new SmallArchive();
