@@ -8,7 +8,7 @@ namespace Piuparts.SitePipeline.Modules;
 /// already there, each through a temporary file renamed into place, so a reader never sees half
 /// a page and an unchanged page keeps its time stamp. A page whose inputs have the fingerprint
 /// recorded in the page manifest, and whose file is as it was left, is not even rendered. Then
-/// removes the pages of processed sections that this run no longer produces (sources that left
+/// removes the pages of processed sections that this run no longer produces, with their cached pieces (sources that left
 /// the archive with their JSON files, former maintainers with their feeds, problems without hits), which piuparts leaves for a month,
 /// and the feeds across sections of addresses that no longer have a page.
 /// </summary>
