@@ -18,13 +18,20 @@ public sealed class DigestBuffer
     [ThreadStatic]
     private static DigestBuffer? t_buffer;
 
-    /// <summary>This thread's buffer, emptied: finish one digest before starting the next.</summary>
+    // Between ForThread and Hash: a digest begun inside another (a lazy input computed while a
+    // model is written) gets a buffer of its own instead of emptying the outer one.
+    private bool _inUse;
+
+    /// <summary>This thread's buffer, emptied, until <see cref="Hash"/>; a new one while it is in use.</summary>
     public static DigestBuffer ForThread()
     {
         var buffer = t_buffer;
+        if (buffer is { _inUse: true })
+            return new DigestBuffer { _inUse = true };
         if (buffer == null || buffer._bytes.Capacity > 16 * 1024 * 1024)
             t_buffer = buffer = new DigestBuffer(); // do not keep a big page's buffer for the rest of the run
         buffer._bytes.ResetWrittenCount();
+        buffer._inUse = true;
         return buffer;
     }
 
@@ -65,6 +72,7 @@ public sealed class DigestBuffer
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(_bytes.WrittenSpan, hash);
+        _inUse = false;
         return Convert.ToHexStringLower(hash[..16]);
     }
 }

@@ -44,6 +44,19 @@ public sealed class FingerprintsTests
     }
 
     [Fact]
+    public void A_fingerprint_taken_while_another_is_being_written_leaves_the_other_as_it_would_be()
+    {
+        var alone = Prints.OfFields(buffer => { buffer.Write("a"); buffer.Write("b"); });
+
+        var inner = "";
+        var outer = Prints.OfFields(buffer => { buffer.Write("a"); inner = Prints.Of("x"); buffer.Write("b"); });
+
+        Assert.Equal(alone, outer);
+        Assert.Equal(Prints.Of("x"), inner);
+        Assert.NotEqual(Prints.OfFields(buffer => buffer.Write("ab")), alone);
+    }
+
+    [Fact]
     public void Other_templates_change_every_fingerprint()
     {
         Assert.NotEqual(Prints.Of(StatePage()), new Fingerprints("templates-2").Of(StatePage()));
