@@ -1,3 +1,5 @@
+using Piuparts.Core.IO;
+
 namespace Piuparts.Core.Maintenance;
 
 /// <summary>
@@ -55,6 +57,6 @@ public static class Backup
     {
         if (!File.Exists(target) || new FileInfo(source).Length != new FileInfo(target).Length)
             return false;
-        return File.ReadAllBytes(source).AsSpan().SequenceEqual(File.ReadAllBytes(target));
+        return FileContent.Is(target, File.ReadAllBytes(source));
     }
 }

@@ -46,7 +46,7 @@ public static class PageFrame
     public static Document Page<TModel>(SiteContext context, string destination, string title, string? section,
         Func<TModel> model, Func<TModel, object> inputs, Func<TModel, string> body, string kind, bool showTime = false, string? feed = null) =>
         Document.FromModel(destination, model,
-            m => context.Fingerprints.Of(destination, title, section, kind, showTime ? context.Options.Now : null, context.Navigation(section), feed, inputs(m)),
+            m => Fingerprint(context, destination, title, section, kind, showTime, feed, inputs(m)),
             m => Render(context, destination, title, section, body(m), showTime, feed));
 
     /// <summary>
@@ -56,12 +56,16 @@ public static class PageFrame
     public static Document Page<TModel>(SiteContext context, string destination, string title, string? section,
         Func<TModel> model, Func<TModel, object> inputs, Func<TModel, IReadOnlyList<ReadOnlyMemory<byte>>> body, string kind) =>
         Document.FromModel(destination, model,
-            m => context.Fingerprints.Of(destination, title, section, kind, null, context.Navigation(section), null, inputs(m)),
+            m => Fingerprint(context, destination, title, section, kind, showTime: false, feed: null, inputs(m)),
             m =>
             {
                 var (before, after) = Splice.Around(Render(context, destination, title, section, Splice.Hole));
                 return Splice.Join([before, .. body(m), after]);
             });
+
+    // What a page's fingerprint covers besides its model's inputs: the frame and the navigation.
+    private static string Fingerprint(SiteContext context, string destination, string title, string? section, string kind, bool showTime, string? feed, object inputs) =>
+        context.Fingerprints.Of(destination, title, section, kind, showTime ? context.Options.Now : null, context.Navigation(section), feed, inputs);
 
     public sealed record FrameModel(string Title, string Root, IReadOnlyList<FeedLink> Feeds, IReadOnlyList<NavSection> Sections, string Body, string? Updated, string? UpdatedIso);
 
