@@ -17,6 +17,11 @@ namespace Piuparts.Core.IO;
 /// its directory had been unchanged for a while before it was read (the racy-git rule: a change
 /// in the same clock tick could leave the time as it was). A file changed in place under the same
 /// name (a log appended to by hand) does not show, so a kept listing is trusted one day at most.
+/// A changed directory is read again name by name with readdir(3), and only the files that are
+/// new or replaced (another inode under the name) are stat-ed; the others keep their size and
+/// time from the kept listing, and with them its age, so that every file is still stat-ed once a
+/// day. (A name replaced twice between two readings could get its first inode back and not
+/// show: the same one-day limit bounds that.)
 /// </remarks>
 public sealed class ListingCache
 {
@@ -33,7 +38,7 @@ public sealed class ListingCache
     private const long NanosecondsPerTick = 100;
     private static readonly long MaxAgeNanoseconds = MaxAge.Ticks * NanosecondsPerTick;
 
-    private static ReadOnlySpan<byte> Magic => "piuparts-site listings 2\n"u8;
+    private static ReadOnlySpan<byte> Magic => "piuparts-site listings 3\n"u8;
 
     private readonly string? _file;
     private readonly TimeProvider _clock;
@@ -230,9 +235,11 @@ public sealed class ListingCache
     private ListedEntry[]? Read(string directory, DirectoryIdentity identity, long now, bool times)
     {
         ListedEntry[] entries;
+        var (previous, previousAt) = times ? Previous(directory, identity, now) : (null, now);
+        int reused = 0;
         try
         {
-            entries = Enumerate(directory, times);
+            entries = DirectoryEntries.List(directory, times, previous, out reused) ?? Enumerate(directory, times);
         }
         catch (DirectoryNotFoundException)
         {
@@ -243,13 +250,39 @@ public sealed class ListingCache
         {
             lock (_lock)
             {
-                _kept[directory] = new KeptListing(identity, now, entries);
+                // Entries taken from the kept listing are as old as it is.
+                _kept[directory] = new KeptListing(identity, reused > 0 ? Math.Min(now, previousAt) : now, entries);
                 _changed = true;
             }
         }
-        else
-            Forget(directory);
+        // Otherwise a listing kept before stays: it no longer answers for the directory (its
+        // change time is another), but its files can still spare stat calls at the next reading.
         return entries;
+    }
+
+    // The kept listing of a directory that changed since, by file name, while it is still
+    // trusted: its files that are still there under the same inode need no stat call.
+    private (Dictionary<string, ListedEntry>?, long ListedAt) Previous(string directory, DirectoryIdentity identity, long now)
+    {
+        ListedEntry[]? entries;
+        long listedAt;
+        lock (_lock)
+        {
+            if (!_kept.TryGetValue(directory, out var kept) || kept.Identity.Device != identity.Device
+                || now < kept.ListedAt || now - kept.ListedAt >= MaxAgeNanoseconds)
+                return (null, now);
+            entries = kept.TryEntries();
+            listedAt = kept.ListedAt;
+        }
+        if (entries == null)
+            return (null, now);
+        var byName = new Dictionary<string, ListedEntry>(entries.Length, StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            if (!entry.IsDirectory && entry.Inode != 0)
+                byName[entry.Name] = entry;
+        }
+        return (byName, listedAt);
     }
 
     private void Forget(string directory)
@@ -431,6 +464,7 @@ public sealed class ListingCache
                     writer.Write(entry.IsDirectory);
                     writer.Write(entry.Length);
                     writer.Write(entry.ModifiedTicks);
+                    writer.Write(entry.Inode);
                 }
             }
             return stream.ToArray();
@@ -442,7 +476,7 @@ public sealed class ListingCache
             using var reader = new BinaryReader(new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false), Encoding.UTF8);
             var entries = new ListedEntry[Count(reader, block.Length)];
             for (int i = 0; i < entries.Length; i++)
-                entries[i] = new ListedEntry(reader.ReadString(), reader.ReadBoolean(), reader.ReadInt64(), reader.ReadInt64());
+                entries[i] = new ListedEntry(reader.ReadString(), reader.ReadBoolean(), reader.ReadInt64(), reader.ReadInt64(), reader.ReadUInt64());
             return reader.BaseStream.Position == bytes.Count ? entries : throw new FormatException("damaged listing cache");
         }
     }

@@ -23,7 +23,8 @@ public static class ObsoleteLogs
         var found = new List<ArchivedLog>();
         foreach (var directory in Directories)
         {
-            foreach (var (name, version) in db.Logs.Section.ListLogs(directory))
+            // The logs the states were computed from (the section is locked, so they are the ones on disk).
+            foreach (var (name, version) in LogName.ParseAll(db.Logs.Files(directory)))
             {
                 string? reason = null;
                 if (!db.Contains(name))

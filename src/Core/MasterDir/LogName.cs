@@ -35,6 +35,18 @@ public static class LogName
 
     public static string Kpr(string name, string version) => $"{name}_{version}.kpr";
 
+    /// <summary>(name, version) of each log file name, in the given order; other names are left out.</summary>
+    public static IReadOnlyList<(string Name, string Version)> ParseAll(IEnumerable<string> fileNames)
+    {
+        var logs = new List<(string, string)>();
+        foreach (var fileName in fileNames)
+        {
+            if (TryParse(fileName, out var name, out var version))
+                logs.Add((name, version));
+        }
+        return logs;
+    }
+
     /// <summary>Splits "name_version.log" (package names have no '_'); false for anything else.</summary>
     public static bool TryParse(string fileName, out string name, out string version)
     {

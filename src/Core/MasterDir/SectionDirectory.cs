@@ -106,14 +106,10 @@ public sealed class SectionDirectory
         var path = DirectoryPath(directory);
         if (!System.IO.Directory.Exists(path))
             return [];
-        var logs = new List<(string, string)>();
-        foreach (var file in System.IO.Directory.EnumerateFiles(path, "*.log"))
-        {
-            if (LogName.TryParse(System.IO.Path.GetFileName(file), out var name, out var version))
-                logs.Add((name, version));
-        }
-        logs.Sort((a, b) => string.CompareOrdinal(LogName.Log(a.Item1, a.Item2), LogName.Log(b.Item1, b.Item2)));
-        return logs;
+        // A log's file name is name_version.log exactly, so sorting the names sorts the logs.
+        var files = System.IO.Directory.EnumerateFiles(path, "*.log").Select(f => System.IO.Path.GetFileName(f)).ToList();
+        files.Sort(StringComparer.Ordinal);
+        return LogName.ParseAll(files);
     }
 
     /// <summary>

@@ -9,19 +9,22 @@ public static class FeedChanges
     public const string Passed = "successfully-tested";
 
     /// <param name="previous">The last run's "version state" per package.</param>
-    /// <param name="current">This run's packages: name, version, state, source and the source's maintainer addresses.</param>
+    /// <param name="current">This run's packages: name, version, state and source.</param>
+    /// <param name="maintainers">A source's maintainer addresses (asked only for the packages that make an entry).</param>
     public static IReadOnlyList<FeedEntry> Between(string webHost, string section, DateTimeOffset now,
-        IReadOnlyDictionary<string, string> previous, IEnumerable<(string Package, string Version, string State, string Source, IReadOnlyList<string> Maintainers)> current)
+        IReadOnlyDictionary<string, string> previous, IEnumerable<(string Package, string Version, string State, string Source)> current,
+        Func<string, IReadOnlyList<string>> maintainers)
     {
         var failures = new List<FeedEntry>();
         var fixes = new List<FeedEntry>();
-        foreach (var (package, version, state, source, maintainers) in current.OrderBy(c => c.Package, StringComparer.Ordinal))
+        foreach (var (package, version, state, source) in current.OrderBy(c => c.Package, StringComparer.Ordinal))
         {
-            var before = previous.TryGetValue(package, out var value) ? value[(value.IndexOf(' ') + 1)..] : null;
-            var target = state == Failed && before != Failed ? failures
-                : state == Passed && before == Failed ? fixes
+            var before = previous.TryGetValue(package, out var value) ? value.AsSpan(value.IndexOf(' ') + 1) : null;
+            var target = state == Failed && !before.SequenceEqual(Failed) ? failures
+                : state == Passed && before.SequenceEqual(Failed) ? fixes
                 : null;
-            target?.Add(new FeedEntry(Id(webHost, section, package, version, state, now), section, package, version, source, state, before, now, maintainers));
+            target?.Add(new FeedEntry(Id(webHost, section, package, version, state, now), section, package, version, source, state,
+                previous.ContainsKey(package) ? before.ToString() : null, now, maintainers(source)));
         }
         return [.. failures, .. fixes];
     }

@@ -1,3 +1,4 @@
+using Piuparts.Core.IO;
 using Piuparts.Core.MasterDir;
 
 namespace Piuparts.SitePipeline.History;
@@ -22,9 +23,14 @@ public sealed class ResultHistory
 
     public static readonly ResultHistory Empty = new(new Dictionary<string, List<ResultEntry>>(StringComparer.Ordinal));
 
-    /// <summary>Reads the history of the section in <paramref name="directory"/>.</summary>
-    public static ResultHistory Read(SectionDirectory directory)
+    /// <summary>
+    /// Reads the history of the section in <paramref name="directory"/>, its directories listed
+    /// through <paramref name="listings"/> (the section's kept listings: a log directory that did
+    /// not change is not stat-ed file by file again).
+    /// </summary>
+    public static ResultHistory Read(SectionDirectory directory, ListingCache? listings = null)
     {
+        listings ??= ListingCache.None;
         var entries = SubmissionsFile.Read(Path.Combine(directory.Path, SubmissionsFile.FileName)).ToList();
         var recorded = entries.Select(e => (e.Package, e.Version, e.Result)).ToHashSet();
         foreach (var (logDirectory, result) in Kept)
@@ -32,15 +38,15 @@ public sealed class ResultHistory
             var name = logDirectory.DirectoryName();
             foreach (var folder in new[] { directory.DirectoryPath(logDirectory), Path.Combine(directory.Path, "archive", name) })
             {
-                if (!Directory.Exists(folder))
-                    continue;
-                foreach (var file in new DirectoryInfo(folder).EnumerateFiles("*.log*"))
+                foreach (var file in listings.List(folder) ?? [])
                 {
+                    if (file.IsDirectory)
+                        continue;
                     var fileName = file.Name.EndsWith(".log.xz", StringComparison.Ordinal) ? file.Name[..^3] : file.Name;
                     if (!fileName.EndsWith(".log", StringComparison.Ordinal) || !LogName.TryParse(fileName, out var package, out var version))
                         continue;
                     if (recorded.Add((package, version, result)))
-                        entries.Add(new ResultEntry(new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero), package, version, result, FromLog: true));
+                        entries.Add(new ResultEntry(new DateTimeOffset(file.ModifiedTicks, TimeSpan.Zero), package, version, result, FromLog: true));
                 }
             }
         }

@@ -1,3 +1,4 @@
+using Piuparts.Core.IO;
 using Piuparts.Core.MasterDir;
 
 namespace Piuparts.SitePipeline.Model;
@@ -14,20 +15,21 @@ public sealed class SectionLogFiles
 
     private readonly Dictionary<LogDirectory, List<LogFile>> _byDirectory = [];
 
-    public static SectionLogFiles Read(SectionDirectory section)
+    /// <summary>
+    /// Lists the directories through <paramref name="listings"/> (the section's kept listings, so
+    /// that a directory that did not change is not stat-ed file by file again).
+    /// </summary>
+    public static SectionLogFiles Read(SectionDirectory section, ListingCache? listings = null)
     {
+        listings ??= ListingCache.None;
         var files = new SectionLogFiles();
         foreach (var directory in Shown)
         {
             var list = new List<LogFile>();
-            var path = section.DirectoryPath(directory);
-            if (Directory.Exists(path))
+            foreach (var entry in listings.List(section.DirectoryPath(directory)) ?? [])
             {
-                foreach (var info in new DirectoryInfo(path).EnumerateFiles("*.log"))
-                {
-                    if (LogName.TryParse(info.Name, out var name, out var version))
-                        list.Add(new LogFile(directory, name, version, info.Name, info.LastWriteTimeUtc));
-                }
+                if (!entry.IsDirectory && LogName.TryParse(entry.Name, out var name, out var version))
+                    list.Add(new LogFile(directory, name, version, entry.Name, new DateTime(entry.ModifiedTicks, DateTimeKind.Utc)));
             }
             list.Sort((a, b) => a.Modified != b.Modified ? a.Modified.CompareTo(b.Modified) : string.CompareOrdinal(a.FileName, b.FileName));
             files._byDirectory[directory] = list;

@@ -13,10 +13,11 @@ namespace Piuparts.SitePipeline.Model;
 /// The indexes and states are loaded when first asked for: a section found unchanged since its
 /// pages were written is reported from its record and need not be loaded at all.
 /// </summary>
-public sealed class SectionModel(SectionSettings settings, SectionDirectory directory, Lazy<SectionData> data)
+/// <param name="listings">The section's kept directory listings, through which its logs are listed.</param>
+public sealed class SectionModel(SectionSettings settings, SectionDirectory directory, Lazy<SectionData> data, Core.IO.ListingCache? listings = null)
 {
-    public SectionModel(SectionSettings settings, SectionDirectory directory, SectionData data)
-        : this(settings, directory, new Lazy<SectionData>(data))
+    public SectionModel(SectionSettings settings, SectionDirectory directory, SectionData data, Core.IO.ListingCache? listings = null)
+        : this(settings, directory, new Lazy<SectionData>(data), listings)
     {
     }
 
@@ -33,7 +34,7 @@ public sealed class SectionModel(SectionSettings settings, SectionDirectory dire
     /// <summary>Whether the indexes and states were loaded (for tests and timings).</summary>
     public bool IsLoaded => data.IsValueCreated;
 
-    public SectionLogFiles Logs { get; set; } = SectionLogFiles.Read(directory);
+    public SectionLogFiles Logs { get; set; } = SectionLogFiles.Read(directory, listings);
 
     public List<ArchivedLog> Archived { get; } = [];
 

@@ -62,10 +62,10 @@ public sealed class LoadSections : IModule
             context.Log($"{name}: nothing changed since its pages were written; only the dated pages are rendered");
             var lazy = new Lazy<SectionData>(() => LoadData(context, sourceLoader, name, settings)
                 ?? throw new InvalidOperationException($"{name}: the indexes of an unchanged section could not be loaded again"));
-            return new SectionModel(settings, directory, lazy) { Previous = record, InputsFingerprint = record.Fingerprint };
+            return new SectionModel(settings, directory, lazy, context.Listings(name)) { Previous = record, InputsFingerprint = record.Fingerprint };
         }
         return LoadData(context, sourceLoader, name, settings) is { } data
-            ? new SectionModel(settings, directory, data) { LogListingsAtLoad = listings }
+            ? new SectionModel(settings, directory, data, context.Listings(name)) { LogListingsAtLoad = listings }
             : null;
     }
 

@@ -13,7 +13,7 @@ public sealed class ReadHistory : IModule
     public IReadOnlyList<Document> Execute(SiteContext context, IReadOnlyList<Document> documents)
     {
         foreach (var section in context.Sections.Where(s => !s.Unchanged))
-            section.Results = ResultHistory.Read(section.Directory);
+            section.Results = ResultHistory.Read(section.Directory, context.Listings(section.Name));
         return documents;
     }
 }

@@ -26,14 +26,14 @@ public sealed class RenderFeeds : IModule
         foreach (var section in context.Sections.Where(s => !s.Unchanged))
         {
             var previous = FeedRecord.Load(context.OutputDirectory, section.Name);
-            var maintainers = section.SourceResults.ToDictionary(r => r.Name, Addresses, StringComparer.Ordinal);
+            // Addresses are looked up only for the few packages that make an entry.
+            Dictionary<string, SourceReport>? sources = null;
+            IReadOnlyList<string> Maintainers(string source) =>
+                (sources ??= section.SourceResults.ToDictionary(r => r.Name, StringComparer.Ordinal)).TryGetValue(source, out var report)
+                    ? Addresses(report) : [];
             var db = section.Db;
-            var current = db.Names.Select(n =>
-            {
-                var source = db.Package(n)!.SourceName;
-                return (n, db.TestVersion(n) ?? "", db.OwnState(n).Name(), source, maintainers.GetValueOrDefault(source) ?? []);
-            }).ToArray();
-            var fresh = previous == null ? [] : FeedChanges.Between(context.WebHost, section.Name, context.Options.Now, previous.States, current);
+            var current = db.Names.Select(n => (n, db.TestVersion(n) ?? "", db.OwnState(n).Name(), db.Package(n)!.SourceName)).ToArray();
+            var fresh = previous == null ? [] : FeedChanges.Between(context.WebHost, section.Name, context.Options.Now, previous.States, current, Maintainers);
             var entries = fresh.Concat(previous?.Entries ?? []).Take(MaxEntries).ToArray();
             section.Feed = new FeedRecord(FeedRecord.CurrentFormat,
                 current.ToDictionary(c => c.Item1, c => $"{c.Item2} {c.Item3}", StringComparer.Ordinal), entries);

@@ -70,6 +70,42 @@ public sealed class ListingCacheTests : IDisposable
     }
 
     [Fact]
+    public void A_changed_directory_is_read_again_with_a_stat_call_only_for_its_new_and_replaced_files()
+    {
+        var inPlace = Write("a_1.log", "abc");
+        Write("b_1.log", "abc");
+        ListAndSave(Settled());
+
+        Append(inPlace, "def");
+        Write("c_1.log", "x");
+        var replacement = _temp.Combine("b_1.log.tmp");
+        File.WriteAllText(replacement, "abcdefgh");
+        File.Move(replacement, Path.Combine(Logs, "b_1.log"), overwrite: true);
+
+        var entries = ListingCache.Open(CacheFile, Settled()).List(Logs);
+
+        // a_1.log's kept size stands: it was not stat-ed again.
+        Assert.Equal(3, SizeOf(entries, "a_1.log"));
+        Assert.Equal(8, SizeOf(entries, "b_1.log"));
+        Assert.Equal(1, SizeOf(entries, "c_1.log"));
+    }
+
+    [Fact]
+    public void Files_taken_from_a_kept_listing_are_stat_ed_again_one_day_after_it_was_read()
+    {
+        var inPlace = Write("a_1.log", "abc");
+        var first = Settled();
+        ListAndSave(first);
+        Append(inPlace, "def");
+        Write("b_1.log", "x");
+        ListAndSave(Settled());
+
+        var entries = ListingCache.Open(CacheFile, new SetClock(first.Now + ListingCache.MaxAge)).List(Logs);
+
+        Assert.Equal(6, SizeOf(entries, "a_1.log"));
+    }
+
+    [Fact]
     public void A_listing_read_just_after_its_directory_changed_is_not_kept()
     {
         var log = Write("a_1.log", "abc");
@@ -127,8 +163,8 @@ public sealed class ListingCacheTests : IDisposable
 
     [Theory]
     [InlineData("")]
-    [InlineData("piuparts-site listings 2\n\u0001\u0000")]
-    [InlineData("piuparts-site listings 2\n\u0000\u0000\u0000\u0000\u0001\u0000\u0000\u0000\u0007/nowhere")]
+    [InlineData("piuparts-site listings 3\n\u0001\u0000")]
+    [InlineData("piuparts-site listings 3\n\u0000\u0000\u0000\u0000\u0001\u0000\u0000\u0000\u0007/nowhere")]
     [InlineData("not a listing cache at all")]
     public void A_damaged_cache_file_is_no_cache(string content)
     {
