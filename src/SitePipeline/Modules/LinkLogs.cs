@@ -13,19 +13,16 @@ namespace Piuparts.SitePipeline.Modules;
 /// <remarks>
 /// Both sides are compared from directory listings, not a stat call per log: the master's from
 /// the section's kept listings, the output's from listings kept in the output's cache directory
-/// (<see cref="ListingsFile"/>), so that on full bookworm an unchanged directory of 30,000 logs
+/// (<see cref="SiteContext.OutputListings"/>), so that on full bookworm an unchanged directory of 30,000 logs
 /// costs two stat calls instead of 60,000. Links and copies change their directory, and a
 /// changed directory is read again.
 /// </remarks>
 public sealed class LinkLogs : IModule
 {
-    /// <summary>The output's kept listings of its log directories, under the cache directory.</summary>
-    public const string ListingsFile = "log-listings";
-
     public IReadOnlyList<Document> Execute(SiteContext context, IReadOnlyList<Document> documents)
     {
         int linked = 0, removed = 0;
-        var outputListings = ListingCache.Open(RunCache.PathOf(context.OutputDirectory, ListingsFile));
+        var outputListings = context.OutputListings;
         foreach (var section in context.Sections)
         {
             foreach (var directory in SectionLogFiles.Shown)
@@ -61,9 +58,6 @@ public sealed class LinkLogs : IModule
                 }
             }
         }
-        // Read again what this run changed, so that the next run finds it kept.
-        outputListings.RefreshChanged();
-        outputListings.Save();
         context.Log($"logs: {linked} linked or copied, {removed} removed");
         return documents;
     }

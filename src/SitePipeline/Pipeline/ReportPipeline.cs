@@ -44,6 +44,7 @@ public static class ReportPipeline
         new RecordSourceSections(),
         new MergeSummaries(),
         new LinkLogs(),
+        new RecordOutputListings(),
     ];
 
     public static ReportResult Run(SiteConfig config, ReportOptions options, Action<string> log)

@@ -126,6 +126,21 @@ public sealed class IncrementalReportTests : IDisposable
     }
 
     [Fact]
+    public void A_page_edited_in_place_is_written_again_though_its_directory_did_not_change()
+    {
+        _archive.Report();
+        var edited = _archive.Page("sid", "source", "b", "beta.html");
+        var original = File.ReadAllText(edited);
+        // Truncated and rewritten under the same name: the directory's change time stays.
+        File.WriteAllText(edited, "edited by hand");
+
+        var rerun = _archive.Report();
+
+        Assert.Equal(1, rerun.FilesWritten);
+        Assert.Equal(original, File.ReadAllText(edited));
+    }
+
+    [Fact]
     public void Changed_templates_render_every_page_again()
     {
         _archive.Report();
