@@ -18,17 +18,25 @@ public sealed partial class PackageDatabase
         return _slots.ContainsKey(name) ? StateOf(name) : null;
     }
 
+    private int[]? _slotsByName;
+
     /// <summary>_list S: the packages whose own state is S, sorted.</summary>
     public IReadOnlyList<string> InState(PackageState state)
     {
         Compute();
-        var names = new List<string>();
-        for (int i = 0; i < _nodes.Length; i++)
+        // Sorted once for every state asked (the report asks for each, on every core).
+        var byName = LazyInitializer.EnsureInitialized(ref _slotsByName, () =>
         {
-            if (_states![i] == state)
-                names.Add(_nodes[i].Name);
+            var slots = Enumerable.Range(0, _nodes.Length).ToArray();
+            Array.Sort(slots, (a, b) => string.CompareOrdinal(_nodes[a].Name, _nodes[b].Name));
+            return slots;
+        });
+        var names = new List<string>();
+        foreach (int slot in byName)
+        {
+            if (_states![slot] == state)
+                names.Add(_nodes[slot].Name);
         }
-        names.Sort(StringComparer.Ordinal);
         return names;
     }
 

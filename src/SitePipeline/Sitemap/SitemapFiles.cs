@@ -33,6 +33,12 @@ public static class SitemapFiles
         return files;
     }
 
+    /// <summary>The names of the files <see cref="Build"/> makes for <paramref name="pageCount"/> pages, in its order.</summary>
+    public static IReadOnlyList<string> Names(int pageCount, int maxUrls = MaxUrls) =>
+        pageCount <= maxUrls
+            ? [FileName]
+            : [FileName, .. Enumerable.Range(1, (pageCount + maxUrls - 1) / maxUrls).Select(i => $"sitemap-{i}.xml")];
+
     /// <summary>robots.txt: everything may be crawled, and where the sitemap is.</summary>
     public static string Robots(string webHost, string docRoot) =>
         $"User-agent: *\nDisallow:\nSitemap: https://{webHost}{docRoot}/{FileName}\n";

@@ -42,6 +42,18 @@ public sealed class SitemapFilesTests(SampleSite sample) : IClassFixture<SampleS
         Assert.Equal(["https://h/p4.html"], Locations(files[3].Text));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(5)]
+    public void The_names_of_the_files_are_known_before_they_are_built(int count)
+    {
+        var pages = Enumerable.Range(0, count).Select(i => $"p{i}.html");
+
+        Assert.Equal(SitemapFiles.Build("h", "", pages, maxUrls: 2).Select(f => f.Name), SitemapFiles.Names(count, maxUrls: 2));
+    }
+
     [Fact]
     public void The_sitemap_of_the_sample_site_lists_every_page_of_it()
     {
