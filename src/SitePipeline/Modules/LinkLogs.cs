@@ -40,7 +40,8 @@ public sealed class LinkLogs : IModule
                     var copy = Path.Combine(target, log.FileName);
                     try
                     {
-                        if (Update(source, copy, sources.GetValueOrDefault(log.FileName), copies.GetValueOrDefault(log.FileName)))
+                        if (Update(source, copy, sources.TryGetValue(log.FileName, out var listedSource) ? listedSource : null,
+                                copies.TryGetValue(log.FileName, out var listedCopy) ? listedCopy : null))
                             linked++;
                     }
                     catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -73,11 +74,11 @@ public sealed class LinkLogs : IModule
         return files;
     }
 
-    // The listed source and copy when known; a log missing from a listing is stat-ed.
+    // The source as listed (stat-ed when its listing lacks it) and the copy as listed (null: none yet).
     private static bool Update(string source, string copy, ListedEntry? listedSource, ListedEntry? listedCopy)
     {
         var (length, modified) = listedSource is { } s ? (s.Length, s.ModifiedTicks) : Stat(source) ?? throw new FileNotFoundException($"{source} is gone", source);
-        if ((listedCopy is { } c ? (c.Length, c.ModifiedTicks) : Stat(copy)) is { } existing && existing.Length == length && modified <= existing.ModifiedTicks)
+        if (listedCopy is { } existing && existing.Length == length && modified <= existing.ModifiedTicks)
             return false;
         var temporary = copy + $".{Environment.ProcessId}.tmp";
         File.Delete(temporary);
