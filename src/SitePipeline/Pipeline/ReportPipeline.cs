@@ -44,7 +44,6 @@ public static class ReportPipeline
         new RecordSourceSections(),
         new MergeSummaries(),
         new LinkLogs(),
-        new RecordOutputListings(),
     ];
 
     public static ReportResult Run(SiteConfig config, ReportOptions options, Action<string> log)

@@ -54,19 +54,6 @@ public sealed class SiteContext(SiteConfig config, ReportOptions options, string
     /// <summary>What the last run recorded of the pages in the output directory, read once.</summary>
     public PageManifest Manifest => _manifest ??= PageManifest.Load(OutputDirectory);
 
-    private ListingCache? _outputListings;
-
-    /// <summary>
-    /// The kept listings of the output's log directories, opened once per run; RecordOutputListings
-    /// saves them. (Pages are checked with a stat call each: a page edited in place under its
-    /// name, which a listing does not show, is written again at the next run.)
-    /// </summary>
-    public ListingCache OutputListings =>
-        LazyInitializer.EnsureInitialized(ref _outputListings, () => ListingCache.Open(RunCache.PathOf(OutputDirectory, OutputListingsFile)));
-
-    /// <summary>The output listings' file, in the cache directory.</summary>
-    public const string OutputListingsFile = "listings";
-
     /// <summary>Fingerprints of page inputs, salted with these templates.</summary>
     public Fingerprints Fingerprints { get; } = new(templates.Hash);
 
