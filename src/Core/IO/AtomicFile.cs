@@ -13,6 +13,8 @@ public static class AtomicFile
 {
     private const string Alphabet = "abcdefghijklmnopqrstuvwxyz0123456789_";
 
+    private const int StreamBuffer = 64 * 1024;
+
     /// <summary>Creates <paramref name="path"/> with <paramref name="content"/> unless it exists; false when it did.</summary>
     public static bool TryCreate(string path, ReadOnlySpan<byte> content)
     {
@@ -58,6 +60,54 @@ public static class AtomicFile
 
     public static void Replace(string path, string content) => Replace(path, Encoding.UTF8.GetBytes(content));
 
+    /// <summary>
+    /// Like <see cref="Replace(string, ReadOnlySpan{byte}, bool)"/>, for what <paramref name="write"/>
+    /// writes to a buffered stream: a file of megabytes (a cache, a listing) is not first made
+    /// one array, which the collector would have to find room for and sweep.
+    /// </summary>
+    public static void Replace(string path, Action<Stream> write, bool flushToDisk = true)
+    {
+        string? temp = null;
+        var unnamed = NativeFile.TryCreateUnnamed(DirectoryOf(path));
+        if (unnamed != null)
+        {
+            using (unnamed)
+            {
+                // Named while the stream (which closes the handle with it) is still open.
+                using var stream = new FileStream(unnamed, FileAccess.Write, StreamBuffer);
+                write(stream);
+                stream.Flush(flushToDisk);
+                temp = LinkTemp(unnamed, path);
+            }
+        }
+        else
+        {
+            temp = NewTemp(path, out var stream);
+            try
+            {
+                using (stream)
+                {
+                    write(stream);
+                    stream.Flush(flushToDisk);
+                }
+            }
+            catch
+            {
+                File.Delete(temp);
+                throw;
+            }
+        }
+        try
+        {
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+    }
+
     private static string DirectoryOf(string path) => Path.GetDirectoryName(Path.GetFullPath(path))!;
 
     // A file without a name in the directory of path, holding the content on disk; null where
@@ -95,25 +145,29 @@ public static class AtomicFile
     // logs, so cleanup jobs recognise leftovers of either implementation.
     private static string WriteTemp(string path, ReadOnlySpan<byte> content, bool flushToDisk)
     {
+        var temp = NewTemp(path, out var stream);
+        using (stream)
+        {
+            stream.Write(content);
+            stream.Flush(flushToDisk);
+        }
+        return temp;
+    }
+
+    private static string NewTemp(string path, out FileStream stream)
+    {
         var directory = DirectoryOf(path);
         while (true)
         {
             var temp = Path.Combine(directory, "tmp" + RandomSuffix());
-            FileStream stream;
             try
             {
-                stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+                stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, StreamBuffer);
+                return temp;
             }
             catch (IOException) when (File.Exists(temp))
             {
-                continue;
             }
-            using (stream)
-            {
-                stream.Write(content);
-                stream.Flush(flushToDisk);
-            }
-            return temp;
         }
     }
 

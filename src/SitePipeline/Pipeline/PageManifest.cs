@@ -97,10 +97,14 @@ public sealed class PageManifest
         }
         foreach (var (destination, entry) in current)
             all[destination] = entry;
-        var text = new StringBuilder(Magic).Append('\n');
-        foreach (var (destination, entry) in all.Where(e => !e.Key.AsSpan().ContainsAny("\t\n\r")))
-            text.Append(CultureInfo.InvariantCulture, $"{entry.Fingerprint}\t{entry.Length}\t{entry.ModifiedTicks}\t{destination}\n");
         Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-        AtomicFile.Replace(_path, Encoding.UTF8.GetBytes(text.ToString()), flushToDisk: false);
+        AtomicFile.Replace(_path, stream =>
+        {
+            using var text = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
+            text.Write(Magic);
+            text.Write('\n');
+            foreach (var (destination, entry) in all.Where(e => !e.Key.AsSpan().ContainsAny("\t\n\r")))
+                text.Write(string.Create(CultureInfo.InvariantCulture, $"{entry.Fingerprint}\t{entry.Length}\t{entry.ModifiedTicks}\t{destination}\n"));
+        }, flushToDisk: false);
     }
 }

@@ -75,17 +75,16 @@ public sealed class PieceCache
     {
         if (pieces.Count == _pieces.Count && pieces.All(p => _pieces.ContainsKey(p.Fingerprint)))
             return;
-        var magic = Encoding.ASCII.GetBytes(Magic);
-        var bytes = new byte[magic.Length + pieces.Sum(p => 8 + Encoding.UTF8.GetByteCount(p.Fingerprint) + p.Html.Length)];
-        magic.CopyTo(bytes, 0);
-        var rest = bytes.AsSpan(magic.Length);
-        foreach (var (print, html) in pieces)
-        {
-            Put(ref rest, Encoding.UTF8.GetBytes(print));
-            Put(ref rest, html.Span);
-        }
         Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-        AtomicFile.Replace(_path, bytes, flushToDisk: false);
+        AtomicFile.Replace(_path, stream =>
+        {
+            stream.Write(Encoding.ASCII.GetBytes(Magic));
+            foreach (var (print, html) in pieces)
+            {
+                Put(stream, Encoding.UTF8.GetBytes(print));
+                Put(stream, html.Span);
+            }
+        }, flushToDisk: false);
     }
 
     private static bool TryTake(ref ReadOnlyMemory<byte> rest, out ReadOnlyMemory<byte> value)
@@ -101,10 +100,11 @@ public sealed class PieceCache
         return true;
     }
 
-    private static void Put(ref Span<byte> rest, ReadOnlySpan<byte> bytes)
+    private static void Put(Stream stream, ReadOnlySpan<byte> bytes)
     {
-        BinaryPrimitives.WriteInt32LittleEndian(rest, bytes.Length);
-        bytes.CopyTo(rest[4..]);
-        rest = rest[(4 + bytes.Length)..];
+        Span<byte> length = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(length, bytes.Length);
+        stream.Write(length);
+        stream.Write(bytes);
     }
 }

@@ -7,7 +7,7 @@ namespace Piuparts.SitePipeline.Pipeline;
 /// The JSON files a report run keeps for the next one in the output directory's
 /// <see cref="PageManifest.CacheDirectory"/> (section records, feed records, sources records).
 /// A file that is missing or unreadable reads as null: the next run then does the work again.
-/// Each is written whole, through a temporary file.
+/// Each is written whole, streamed to a temporary file.
 /// </summary>
 public static class RunCache
 {
@@ -31,7 +31,7 @@ public static class RunCache
     public static void Write<T>(string path, T value)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        AtomicFile.Replace(path, JsonSerializer.SerializeToUtf8Bytes(value), flushToDisk: false);
+        AtomicFile.Replace(path, stream => JsonSerializer.Serialize(stream, value), flushToDisk: false);
     }
 
     /// <summary>Removes a cache file, if there is one.</summary>

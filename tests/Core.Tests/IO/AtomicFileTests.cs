@@ -55,4 +55,35 @@ public sealed class AtomicFileTests : IDisposable
         Assert.Equal("fail/a_1.log x.conf\n", File.ReadAllText(path));
         Assert.Equal([path], Directory.GetFiles(_temp.Path));
     }
+
+    [Fact]
+    public void A_streamed_replace_writes_everything_the_writer_writes()
+    {
+        var path = _temp.Write("listings", "old"u8.ToArray());
+        var big = Enumerable.Range(0, 200_000).Select(i => (byte)i).ToArray();
+
+        AtomicFile.Replace(path, stream =>
+        {
+            stream.Write("head"u8);
+            stream.Write(big);
+        }, flushToDisk: false);
+
+        Assert.Equal([.. "head"u8, .. big], File.ReadAllBytes(path));
+        Assert.Equal([path], Directory.GetFiles(_temp.Path));
+    }
+
+    [Fact]
+    public void A_streamed_replace_whose_writer_fails_keeps_the_old_file_and_leaves_no_temporary_file()
+    {
+        var path = _temp.Write("pages", "old"u8.ToArray());
+
+        Assert.Throws<InvalidOperationException>(() => AtomicFile.Replace(path, stream =>
+        {
+            stream.Write("half"u8);
+            throw new InvalidOperationException("disk full");
+        }));
+
+        Assert.Equal("old", File.ReadAllText(path));
+        Assert.Equal([path], Directory.GetFiles(_temp.Path));
+    }
 }

@@ -54,6 +54,24 @@ public sealed class ListingCacheTests : IDisposable
     }
 
     [Fact]
+    public void Long_and_non_ascii_names_are_kept_as_they_were_listed()
+    {
+        // Lengths of one and two bytes in the cache file, counted in UTF-8 bytes, not characters.
+        string[] names = ["é_1.log", new string('x', 200) + "_1.log", string.Concat(Enumerable.Repeat("ü", 70)) + "_1.log"];
+        foreach (var name in names)
+            Write(name, "abc");
+        var clock = Settled();
+        ListAndSave(clock);
+
+        foreach (var name in names)
+            Append(Path.Combine(Logs, name), "def");
+
+        var kept = ListingCache.Open(CacheFile, clock).List(Logs)!;
+        Assert.Equal(names.Order(StringComparer.Ordinal), kept.Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.All(names, name => Assert.Equal(3, SizeOf(kept, name)));
+    }
+
+    [Fact]
     public void A_file_added_removed_or_renamed_shows_at_once()
     {
         Write("a_1.log", "abc");
