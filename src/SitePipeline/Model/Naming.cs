@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
 namespace Piuparts.SitePipeline.Model;
@@ -27,4 +28,26 @@ public static partial class Naming
     /// <summary>A name that is safe as one path component of the output tree.</summary>
     public static bool IsSafeFileName(string name) =>
         name.Length > 0 && name is not ("." or "..") && !name.Contains('/') && !name.Contains('\0');
+
+    /// <summary>
+    /// What the site itself puts at the top of the output directory, beside the sections: its
+    /// pages, assets, machine-readable files, the feeds across sections (maintainer/) and the
+    /// report's cache. A section directory of one of these names would mix with them.
+    /// </summary>
+    public static readonly FrozenSet<string> SiteRootNames = new[]
+    {
+        "index.html", "overview.html", "news.html", "bug_howto.html", "failures.html", "recent.html", "search.html",
+        "search.js", "style.css", "favicon.ico", "favicon.svg", "images", "maintainer", Sitemap.SitemapFiles.RobotsFileName,
+        Sitemap.SitemapFiles.FileName, Yaml.SectionsYaml.FileName, Summary.GlobalSummary.FileName, Pipeline.PageManifest.CacheDirectory,
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    [GeneratedRegex("^sitemap-[0-9]+\\.xml$", RegexOptions.CultureInvariant)]
+    private static partial Regex SitemapPart();
+
+    /// <summary>Whether a section named <paramref name="section"/> would have its directory among the site's own top-level files.</summary>
+    public static bool IsSiteRootName(string section)
+    {
+        var top = section.Split('/')[0];
+        return SiteRootNames.Contains(top) || SitemapPart().IsMatch(top);
+    }
 }

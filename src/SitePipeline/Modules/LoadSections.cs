@@ -29,7 +29,8 @@ public sealed class LoadSections : IModule
     private static SectionModel? Load(SiteContext context, IndexLoader sourceLoader, string name)
     {
         var settings = context.Config.Piuparts.Section(name);
-        var unsafeName = Core.MasterDir.MasterDirectory.CheckSectionName(name);
+        var unsafeName = Core.MasterDir.MasterDirectory.CheckSectionName(name)
+            ?? (Naming.IsSiteRootName(name) ? $"section name '{name}' is taken by the site's own '{name.Split('/')[0]}' at the top of the output directory" : null);
         if (settings == null || unsafeName != null)
         {
             Fail(context, name, unsafeName ?? $"no section [{name}] in the configuration");

@@ -15,6 +15,15 @@ public sealed class SampleSiteTests(SampleSite sample) : IClassFixture<SampleSit
     }
 
     [Fact]
+    public void Everything_at_the_top_of_the_site_but_the_sections_is_a_name_no_section_may_take()
+    {
+        var top = Directory.EnumerateFileSystemEntries(sample.Site).Select(Path.GetFileName).OfType<string>()
+            .Except(["bookworm", "bookworm-security"]);
+
+        Assert.All(top, name => Assert.True(Model.Naming.IsSiteRootName(name), $"{name} is not in Naming.SiteRootNames"));
+    }
+
+    [Fact]
     public void Every_page_of_the_sample_site_is_valid_html5()
     {
         Assert.Empty(SiteChecks.HtmlProblems(sample.Site));
