@@ -98,7 +98,7 @@ public sealed class SectionModel(SectionSettings settings, SectionDirectory dire
     public IReadOnlyList<Piuparts.SitePipeline.History.Failure>? FailedPackages { get; set; }
 
     /// <summary>The section's tests of the last days before the run, once gathered (recorded for the next run).</summary>
-    public IReadOnlyList<Piuparts.SitePipeline.History.RecentTest>? RecentTests { get; set; }
+    public Piuparts.SitePipeline.History.RecentTests? RecentTests { get; set; }
 
     /// <summary>The states and feed entries to record for the next run's feeds, once compared.</summary>
     public Feeds.FeedRecord? Feed { get; set; }

@@ -73,7 +73,9 @@ public sealed class LoadSections : IModule
     // The last run's record when the section's inputs are as that run left them and its pages as it wrote them.
     private static SectionRecord? Unchanged(SiteContext context, string name, string? print)
     {
-        if (print == null || !context.PreviousRecords.TryGetValue(name, out var record) || print != record.Fingerprint)
+        // A record that lists fewer recent tests than this run's page would show is of no use.
+        if (print == null || !context.PreviousRecords.TryGetValue(name, out var record) || print != record.Fingerprint
+            || record.Recent.Listed < context.Options.RecentTestsListed)
             return null;
         var pages = context.Manifest.PagesOf(name).ToList();
         // Tens of thousands of files to stat: on every core.

@@ -26,7 +26,7 @@ public sealed class RenderResultPages : IModule
         foreach (var section in context.Sections)
         {
             section.FailedPackages = section.Previous?.Failures ?? Failures(section);
-            section.RecentTests = section.Previous?.Recent ?? Recent(section, now);
+            section.RecentTests = section.Previous?.Recent ?? RecentTests.Of(Recent(section, now), context.Options.RecentTestsListed);
         }
         output.Add(PageFrame.Page(context, "failures.html", "Failed packages by age", null, "failures", () =>
         {
@@ -47,31 +47,34 @@ public sealed class RenderResultPages : IModule
         }, showTime: true));
         output.Add(PageFrame.Page(context, "recent.html", "Recent results", null, "recent", () =>
         {
-            var tests = context.Sections.SelectMany(s => s.RecentTests!)
-                .Where(t => t.Time > now.AddDays(-RecentDays) && t.Time <= now)
-                .OrderByDescending(t => t.Time).ThenBy(t => t.Section, StringComparer.Ordinal).ThenBy(t => t.Package, StringComparer.Ordinal)
-                .ToArray();
+            var recent = context.Sections.Select(s => s.RecentTests!).ToArray();
             return new
             {
                 Periods = new[]
                 {
-                    Period("The last 24 hours", "Day", tests.Where(t => t.Time > now.AddDays(-1)).ToArray(), context.Options.RecentTestsListed),
-                    Period($"The last {RecentDays} days", "Week", tests, context.Options.RecentTestsListed),
+                    Period("The last 24 hours", "Day", recent, now.AddDays(-1), now, context.Options.RecentTestsListed),
+                    Period($"The last {RecentDays} days", "Week", recent, now.AddDays(-RecentDays), now, context.Options.RecentTestsListed),
                 },
             };
         }, showTime: true));
         return output;
     }
 
-    private static object Period(string heading, string id, RecentTest[] tests, int listed) => new
+    // The tests after from and until now: counted from every test's time, the newest of them listed.
+    private static object Period(string heading, string id, IReadOnlyList<RecentTests> recent, DateTimeOffset from, DateTimeOffset now, int listed) => new
     {
         Heading = heading,
         Id = id,
-        Count = tests.Length,
-        Passed = tests.Count(t => t.Result == "pass"),
-        Failed = tests.Count(t => t.Result == "fail"),
-        Untestable = tests.Count(t => t.Result == "untestable"),
-        Tests = tests.Take(Math.Max(0, listed)).Select(t => new { t.Section, Date = Minute(t.Time), Iso = Iso(t.Time), t.Package, t.Version, t.Result, t.Page }).ToArray(),
+        Count = recent.Sum(r => r.Count(null, from, now)),
+        Passed = recent.Sum(r => r.Count("pass", from, now)),
+        Failed = recent.Sum(r => r.Count("fail", from, now)),
+        Untestable = recent.Sum(r => r.Count("untestable", from, now)),
+        // A section's newest tests, as many as listed, hold every one of its tests that the page lists.
+        Tests = recent.SelectMany(r => r.Newest)
+            .Where(t => t.Time > from && t.Time <= now)
+            .OrderByDescending(t => t.Time).ThenBy(t => t.Section, StringComparer.Ordinal).ThenBy(t => t.Package, StringComparer.Ordinal)
+            .Take(Math.Max(0, listed))
+            .Select(t => new { t.Section, Date = Minute(t.Time), Iso = Iso(t.Time), t.Package, t.Version, t.Result, t.Page }).ToArray(),
     };
 
     private static IReadOnlyList<Failure> Failures(SectionModel section)

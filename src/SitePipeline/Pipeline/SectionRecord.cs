@@ -8,7 +8,7 @@ namespace Piuparts.SitePipeline.Pipeline;
 /// section unchanged (how many pages it had in the page manifest, the state counts, the index page's table, the number of packages, the
 /// index URLs, the names summary.json reports the section under, the maintainer addresses
 /// that other sections' maintainer pages link to, and what the pages across sections show of
-/// it: its failed packages and the tests of the last days before the run).
+/// it: its failed packages, and of the tests of the last days before the run the newest and the time of each).
 /// </summary>
 public sealed record SectionRecord(
     string Fingerprint,
@@ -20,4 +20,4 @@ public sealed record SectionRecord(
     IReadOnlyList<string>? SummaryNames,
     IReadOnlyList<string> Maintainers,
     IReadOnlyList<History.Failure> Failures,
-    IReadOnlyList<History.RecentTest> Recent);
+    History.RecentTests Recent);

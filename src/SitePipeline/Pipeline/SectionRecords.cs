@@ -10,7 +10,7 @@ public static class SectionRecords
 
     private sealed record Stored(string Format, Dictionary<string, SectionRecord> Sections);
 
-    private const string Format = "piuparts-site sections 2";
+    private const string Format = "piuparts-site sections 3";
 
     public static Dictionary<string, SectionRecord> Load(string outputDirectory) =>
         RunCache.Read<Stored>(RunCache.PathOf(outputDirectory, FileName)) is { Format: Format, Sections: not null } stored

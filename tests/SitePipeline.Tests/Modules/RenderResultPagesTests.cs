@@ -74,4 +74,38 @@ public sealed class RenderResultPagesTests : IDisposable
         Assert.Empty(Rows(_archive.Read("recent.html"), "#Day table")); // the pass of c++pkg is now more than a day old
         Assert.Equal(2, Rows(_archive.Read("recent.html"), "#Week table").Length);
     }
+
+    [Fact]
+    public void An_unchanged_section_counts_all_its_recorded_tests_though_its_record_keeps_only_the_listed_ones()
+    {
+        var now = SmallArchive.Now.ToUnixTimeSeconds();
+        File.WriteAllText(_archive.Section("submissions.txt"),
+            $"{now - 3 * 86400} fail libbeta1 2.0-1+b1\n{now - 3600} pass alpha 1.0\n{now - 60} pass c++pkg 1\n");
+        var options = new ReportOptions { Now = SmallArchive.Now, LockWait = TimeSpan.Zero, RecentTestsListed = 1 };
+        ReportPipeline.Run(_archive.Config(), options, _ => { });
+        var log = new List<string>();
+
+        ReportPipeline.Run(_archive.Config(), options with { Now = SmallArchive.Now.AddHours(23.5) }, log.Add);
+        var page = _archive.Read("recent.html");
+
+        Assert.Contains("sid: nothing changed since its pages were written; only the dated pages are rendered", log);
+        Assert.Equal(["2026-11-24 05:59 | sid | c++pkg | 1 | pass"], Rows(page, "#Week table"));
+        Assert.Contains("3 tests: 2 passed, 1 failed, 0 untestable. The newest 1 are listed;", page, StringComparison.Ordinal);
+        Assert.Contains("1 test: 1 passed, 0 failed, 0 untestable.", page, StringComparison.Ordinal); // alpha's test left the last 24 hours
+    }
+
+    [Fact]
+    public void A_record_listing_fewer_tests_than_the_page_now_lists_has_the_section_reported_again()
+    {
+        var now = SmallArchive.Now.ToUnixTimeSeconds();
+        File.WriteAllText(_archive.Section("submissions.txt"),
+            $"{now - 3 * 86400} fail libbeta1 2.0-1+b1\n{now - 3600} pass alpha 1.0\n{now - 60} pass c++pkg 1\n");
+        ReportPipeline.Run(_archive.Config(), new ReportOptions { Now = SmallArchive.Now, LockWait = TimeSpan.Zero, RecentTestsListed = 1 }, _ => { });
+        var log = new List<string>();
+
+        ReportPipeline.Run(_archive.Config(), new ReportOptions { Now = SmallArchive.Now, LockWait = TimeSpan.Zero }, log.Add);
+
+        Assert.DoesNotContain("sid: nothing changed since its pages were written; only the dated pages are rendered", log);
+        Assert.Equal(3, Rows(_archive.Read("recent.html"), "#Week table").Length);
+    }
 }
