@@ -39,8 +39,11 @@ public static class SectionFiles
             if (list(path) is { } entries)
                 listed.Add((directory, path, entries));
         }
-        // Sized once: grown step by step, a map of pass/'s 27,000 logs copies its tables a dozen times.
-        var map = new Dictionary<string, SectionFile>(listed.Sum(l => l.Entries.Count), StringComparer.Ordinal);
+        // Sized once, to the files counted first: grown step by step, a map of pass/'s 27,000
+        // logs copies its tables a dozen times; sized to every entry, a map of the few .bug
+        // files would take as much room as that of the logs.
+        var map = new Dictionary<string, SectionFile>(
+            listed.Sum(l => l.Entries.Count(e => !e.IsDirectory && HasExtension(e.Name, extension))), StringComparer.Ordinal);
         foreach (var (directory, path, entries) in listed)
         {
             foreach (var entry in entries)
