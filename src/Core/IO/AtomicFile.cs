@@ -67,7 +67,7 @@ public static class AtomicFile
     /// </summary>
     public static void Replace(string path, Action<Stream> write, bool flushToDisk = true)
     {
-        string? temp = null;
+        string temp;
         var unnamed = NativeFile.TryCreateUnnamed(DirectoryOf(path));
         if (unnamed != null)
         {
