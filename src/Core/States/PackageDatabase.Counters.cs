@@ -12,9 +12,16 @@ public sealed partial class PackageDatabase
         Compute();
         if (!_slots.TryGetValue(name, out int slot))
             return ReverseCounts.Unknown;
-        _counts ??= new ReverseCounts?[_nodes.Length];
-        return _counts[slot] ??= CountReverse(slot);
+        // One walk at a time: the report asks from several threads at once, and the walks share
+        // their scratch space, the counters' cache and the resolution cache of ReverseEdges.
+        lock (_reverseLock)
+        {
+            _counts ??= new ReverseCounts?[_nodes.Length];
+            return _counts[slot] ??= CountReverse(slot);
+        }
     }
+
+    private readonly Lock _reverseLock = new();
 
     // rdeps: for each own package, the own packages whose chosen dependencies resolve to it,
     // built once with the chosen alternatives of that moment.

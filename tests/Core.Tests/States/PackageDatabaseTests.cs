@@ -118,4 +118,49 @@ public sealed class PackageDatabaseTests : IDisposable
         Assert.StartsWith("package bad1: Depends:", error.Message);
         Assert.Equal(1 + 3 + 499 * 4, error.Line); // after ok0 (3 lines, no Depends) and 499 stanzas of 4 lines
     }
+
+    [Fact]
+    public void Reverse_counters_asked_from_every_core_at_once_are_those_asked_one_at_a_time()
+    {
+        // A long chain and a wide fan: each package's walk is long, so walks overlap when asked together.
+        for (int i = 0; i < 3000; i++)
+            _section.Package($"p{i}", i == 0 ? null : $"p{i - 1}, p{i / 2}");
+        var names = Enumerable.Range(0, 3000).Select(i => $"p{i}").ToArray();
+        using var other = new SectionBuilder();
+        for (int i = 0; i < 3000; i++)
+            other.Package($"p{i}", i == 0 ? null : $"p{i - 1}, p{i / 2}");
+        var alone = other.Build();
+        var expected = names.Select(alone.Reverse).ToArray();
+
+        var db = _section.Build();
+        db.Compute();
+        // Two threads of their own, started together, walking the names from opposite ends; a
+        // thread's exception is kept for the assertion, not let loose on the test host.
+        var forward = new ReverseCounts[names.Length];
+        var backward = new ReverseCounts[names.Length];
+        var errors = new System.Collections.Concurrent.ConcurrentBag<Exception>();
+        using var start = new Barrier(2);
+        Thread Walk(IEnumerable<int> order, ReverseCounts[] into) => new(() =>
+        {
+            start.SignalAndWait();
+            try
+            {
+                foreach (int i in order)
+                    into[i] = db.Reverse(names[i]);
+            }
+            catch (Exception e)
+            {
+                errors.Add(e);
+            }
+        });
+        var threads = new[] { Walk(Enumerable.Range(0, names.Length), forward), Walk(Enumerable.Range(0, names.Length).Reverse(), backward) };
+        foreach (var thread in threads)
+            thread.Start();
+        foreach (var thread in threads)
+            thread.Join();
+
+        Assert.Empty(errors);
+        Assert.Equal(expected, forward);
+        Assert.Equal(expected, backward);
+    }
 }
