@@ -55,7 +55,8 @@ public sealed partial class PackageDatabase
     // (§6.6) older than this are stale. Process-wide, as a master serves one connection.
     private static int s_choiceGeneration;
 
-    private readonly HashSet<string> _otherNames = new(StringComparer.Ordinal);
+    // Names of no package here (virtual ones, missing ones): a string each, the value its own key.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _otherNames = new(StringComparer.Ordinal);
 
     // A dependency name as a string this database already holds: the package's own name, or
     // one seen before; 300,000 dependency names of bookworm need only 70,000 strings.
@@ -63,16 +64,12 @@ public sealed partial class PackageDatabase
     {
         if (_slots.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var known, out _))
             return known;
-        // Fields are parsed on both cores (ParseAll); names of no package here are rarer.
-        lock (_otherNames)
-        {
-            var others = _otherNames.GetAlternateLookup<ReadOnlySpan<char>>();
-            if (others.TryGetValue(name, out var seen))
-                return seen;
-            var created = name.ToString();
-            _otherNames.Add(created);
-            return created;
-        }
+        // Fields are parsed on both cores (ParseAll): looked up without a lock, added under the
+        // table's own; of two threads adding the same name, both get the one that was kept.
+        if (_otherNames.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var seen, out _))
+            return seen;
+        var created = name.ToString();
+        return _otherNames.GetOrAdd(created, created);
     }
 
     public string Section { get; }

@@ -83,7 +83,16 @@ public sealed class SectionModel(SectionSettings settings, SectionDirectory dire
     public Pipeline.SectionRecord? Previous { get; set; }
 
     /// <summary>State page entries of depended-on names, shared by every package that depends on them.</summary>
-    public System.Collections.Concurrent.ConcurrentDictionary<string, Modules.RenderSectionPages.DependencyEntry> DependencyEntries { get; } = new(StringComparer.Ordinal);
+    /// <remarks>
+    /// Sized for every package at once: grown from the default size, each growth takes every
+    /// lock of the table while the state pages fill it from both cores.
+    /// </remarks>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, Modules.RenderStatePages.DependencyEntry> DependencyEntries =>
+        Volatile.Read(ref _dependencyEntries)
+        ?? Interlocked.CompareExchange(ref _dependencyEntries, new(Environment.ProcessorCount, Db.Count, StringComparer.Ordinal), null)
+        ?? _dependencyEntries!;
+
+    private System.Collections.Concurrent.ConcurrentDictionary<string, Modules.RenderStatePages.DependencyEntry>? _dependencyEntries;
 
     /// <summary>The log directory listings of the section and its depends-sections taken before the states were computed from them.</summary>
     public IReadOnlyDictionary<string, string[]>? LogListingsAtLoad { get; set; }
@@ -151,19 +160,23 @@ public sealed class SectionModel(SectionSettings settings, SectionDirectory dire
     /// <summary>The newest log (in modification-time order) of a package in a directory, or null.</summary>
     public LogFile? LatestLog(LogDirectory directory, string package)
     {
-        var latest = LazyInitializer.EnsureInitialized(ref _latest, () =>
-        {
-            var maps = new Dictionary<string, LogFile>[Enum.GetValues<LogDirectory>().Length];
-            for (var i = 0; i < maps.Length; i++)
-                maps[i] = new Dictionary<string, LogFile>(StringComparer.Ordinal);
-            foreach (var shown in SectionLogFiles.Shown)
-            {
-                foreach (var log in Logs.In(shown))
-                    maps[(int)shown][log.Package] = log;
-            }
-            return maps;
-        });
+        // Not LazyInitializer with a lambda: that allocates a closure on each of the hundreds of
+        // thousands of calls. A race builds two equal maps and keeps one.
+        var latest = Volatile.Read(ref _latest) ?? Interlocked.CompareExchange(ref _latest, LatestMaps(), null) ?? _latest!;
         return latest[(int)directory].GetValueOrDefault(package);
+    }
+
+    private Dictionary<string, LogFile>[] LatestMaps()
+    {
+        var maps = new Dictionary<string, LogFile>[Enum.GetValues<LogDirectory>().Length];
+        for (var i = 0; i < maps.Length; i++)
+            maps[i] = new Dictionary<string, LogFile>(StringComparer.Ordinal);
+        foreach (var shown in SectionLogFiles.Shown)
+        {
+            foreach (var log in Logs.In(shown))
+                maps[(int)shown][log.Package] = log;
+        }
+        return maps;
     }
 
     private IReadOnlyList<SourceReport>? _results;
