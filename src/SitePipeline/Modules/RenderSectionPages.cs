@@ -8,7 +8,7 @@ using Piuparts.SitePipeline.Rendering;
 
 namespace Piuparts.SitePipeline.Modules;
 
-/// <summary>Each section's index page, one page per active state, and the log list pages (report.md §6.4, §6.9, §6.11).</summary>
+/// <summary>Each section's index page and its log list pages (report.md §6.4, §6.11); the state pages are RenderStatePages'.</summary>
 public sealed class RenderSectionPages : IModule
 {
     private static readonly (LogDirectory Directory, string Heading, string Description, bool Alert)[] LogLists =
@@ -29,8 +29,6 @@ public sealed class RenderSectionPages : IModule
             output.Add(Index(context, section));
             if (section.Unchanged)
                 continue;
-            foreach (var state in PackageStates.ActiveStates)
-                output.Add(StatePage(context, section, state));
             foreach (var list in LogLists)
                 output.Add(LogList(context, section, list.Directory, list.Heading, list.Description, list.Alert));
         }
@@ -96,169 +94,6 @@ public sealed class RenderSectionPages : IModule
     }
 
     public sealed record IndexRow(string State, int Count, bool Bad, string Percent, string PercentText, IReadOnlyList<string> Logs, IReadOnlyList<ProblemLink> Problems);
-
-    private static Document StatePage(SiteContext context, SectionModel section, PackageState state)
-    {
-        var destination = $"{section.Name}/state-{state.Name()}.html";
-        return PageFrame.Page(context, destination, $"Packages in state {state.Name()} in {section.Name}", section.Name, () =>
-        {
-            var db = section.Db;
-            bool error = StateDisplay.IsError(state);
-            var names = db.InState(state).ToList();
-            var counts = names.ToDictionary(n => n, n => error ? db.Reverse(n) : default, StringComparer.Ordinal);
-            if (error)
-                names = names.OrderByDescending(n => counts[n].BlockCount).ThenBy(n => n, StringComparer.Ordinal).ToList();
-            var packages = names.Select(name =>
-            {
-                var package = db.Package(name)!;
-                return new StateEntry(
-                    name, Naming.HtmlId(name), Naming.SourcePage(package.SourceName),
-                    package.Architecture == "all", section.IsCruft(package, missingSource: true),
-                    counts[name].RdepCount, counts[name].BlockCount, package.Paragraph["Maintainer"],
-                    db.DependencyGroups(name).Select(group => Dependency(section, group)).ToArray());
-            }).ToArray();
-            return Pieced(context.Fingerprints, new StatePageModel(section.Name, state.Name(), error, packages));
-        },
-        p => new StatePrint(p.Model.Section, p.Model.State, p.Model.Error, p.Model.Packages.Count, p.Prints),
-        p => StateBody(context.Templates, p, PieceCache.Load(context.OutputDirectory, destination)), "state");
-    }
-
-    /// <summary>Packages per piece of a state page's list, on average.</summary>
-    public const int RowsPerPiece = 256;
-
-    /// <summary>
-    /// The list of a state page (tens of thousands of packages, megabytes of HTML on a big
-    /// section) cut into pieces where a package's name says so, not at fixed counts: a package
-    /// coming or going changes its own piece only, so the others keep their fingerprints. The
-    /// page's fingerprint is made of its pieces' ones.
-    /// </summary>
-    public static PiecedStatePage Pieced(Fingerprints fingerprints, StatePageModel model, int rowsPerPiece = RowsPerPiece)
-    {
-        var pieces = Split(model.Packages, rowsPerPiece);
-        var prints = new string[pieces.Count];
-        Parallel.For(0, pieces.Count, i => prints[i] = fingerprints.OfFields(buffer =>
-        {
-            buffer.Write(model.Error);
-            buffer.Write(pieces[i].Length);
-            foreach (var entry in pieces[i])
-                entry.WriteTo(buffer);
-        }));
-        return new PiecedStatePage(model, pieces, prints);
-    }
-
-    /// <summary>
-    /// The body of a state page as UTF-8 parts: each piece of its list taken from
-    /// <paramref name="cache"/> when its fingerprint is there, else rendered (on every core),
-    /// between the heading and the end of the list; the bytes do not depend on how the list was cut.
-    /// </summary>
-    public static IReadOnlyList<ReadOnlyMemory<byte>> StateBody(TemplateSet templates, PiecedStatePage page, PieceCache? cache)
-    {
-        var model = page.Model;
-        var rows = new ReadOnlyMemory<byte>[page.Pieces.Count];
-        Parallel.For(0, rows.Length, i => rows[i] = cache?.Find(page.Prints[i])
-            ?? Encoding.UTF8.GetBytes(templates.Render("state-rows", new { model.Error, Packages = page.Pieces[i] })));
-        cache?.Save(page.Prints.Zip(rows).ToArray());
-        var (before, after) = Splice.Around(templates.Render("state", new { model.Section, model.State, model.Error, Count = model.Packages.Count, Rows = Splice.Hole }));
-        return [before, .. rows, after];
-    }
-
-    /// <summary>The body of a state page rendered whole, in pieces of about <paramref name="rowsPerPiece"/> packages.</summary>
-    public static string StateBody(TemplateSet templates, StatePageModel model, int rowsPerPiece = RowsPerPiece) =>
-        Encoding.UTF8.GetString(Splice.Join(StateBody(templates, new PiecedStatePage(model, Split(model.Packages, rowsPerPiece), []), null)));
-
-    // A piece ends after a package whose name hashes to 0 modulo the piece size, or at four times that size.
-    private static IReadOnlyList<StateEntry[]> Split(IReadOnlyList<StateEntry> packages, int rowsPerPiece)
-    {
-        rowsPerPiece = Math.Max(1, rowsPerPiece);
-        var pieces = new List<StateEntry[]>();
-        int start = 0;
-        for (int i = 0; i < packages.Count; i++)
-        {
-            if (i + 1 - start >= 4 * rowsPerPiece || Fnv1a(packages[i].Name) % (uint)rowsPerPiece == 0 || i == packages.Count - 1)
-            {
-                pieces.Add(packages.Skip(start).Take(i + 1 - start).ToArray());
-                start = i + 1;
-            }
-        }
-        return pieces;
-    }
-
-    // A hash that stays the same from run to run (string.GetHashCode does not).
-    private static uint Fnv1a(string text)
-    {
-        uint hash = 2166136261;
-        foreach (char c in text)
-            hash = (hash ^ c) * 16777619;
-        return hash;
-    }
-
-    private static DependencyEntry Dependency(SectionModel section, string[] group)
-    {
-        var first = Named(section, group[0]);
-        return group.Length == 1 ? first : first with { Alternatives = group.Skip(1).Select(name => Named(section, name)).ToArray() };
-    }
-
-    // A name's entry is the same wherever it is depended on (libc6 by tens of thousands): made once per section.
-    private static DependencyEntry Named(SectionModel section, string name) =>
-        section.DependencyEntries.GetOrAdd(name, static (name, section) => MakeNamed(section, name), section);
-
-    private static DependencyEntry MakeNamed(SectionModel section, string name)
-    {
-        var db = section.Db;
-        var state = db.DependencyState(name);
-        var providers = db.ProvidersOfName(name).Select(p =>
-        {
-            var providerState = db.ResolvedState(p);
-            return new DependencyEntry(p, StateLink(section, p), providerState.Name(), StateDisplay.IsBad(providerState), [], []);
-        }).ToArray();
-        return new DependencyEntry(name, StateLink(section, name), state.Name(), StateDisplay.IsBad(state), providers, []);
-    }
-
-    private static string? StateLink(SectionModel section, string name) =>
-        section.Db.Contains(name) ? $"state-{section.Db.OwnState(name).Name()}.html#{Naming.HtmlId(name)}" : null;
-
-    public sealed record StatePageModel(string Section, string State, bool Error, IReadOnlyList<StateEntry> Packages);
-
-    /// <summary>A state page's model with its list cut into pieces, and each piece's fingerprint.</summary>
-    public sealed record PiecedStatePage(StatePageModel Model, IReadOnlyList<StateEntry[]> Pieces, IReadOnlyList<string> Prints);
-
-    /// <summary>What a state page's fingerprint covers: its heading and its pieces' fingerprints.</summary>
-    public sealed record StatePrint(string Section, string State, bool Error, int Count, IReadOnlyList<string> Pieces);
-
-    public sealed record StateEntry(string Name, string Id, string SourcePage, bool All, bool Cruft, int Rdeps, int Blocked, string? Maintainer, IReadOnlyList<DependencyEntry> Deps)
-    {
-        /// <summary>Every field, for a piece's fingerprint.</summary>
-        public void WriteTo(DigestBuffer buffer)
-        {
-            buffer.Write(Name);
-            buffer.Write(Id);
-            buffer.Write(SourcePage);
-            buffer.Write(All);
-            buffer.Write(Cruft);
-            buffer.Write(Rdeps);
-            buffer.Write(Blocked);
-            buffer.Write(Maintainer);
-            DependencyEntry.WriteTo(buffer, Deps);
-        }
-    }
-
-    public sealed record DependencyEntry(string Name, string? Href, string State, bool Bad, IReadOnlyList<DependencyEntry> Providers, IReadOnlyList<DependencyEntry> Alternatives)
-    {
-        /// <summary>Every field of every entry of <paramref name="entries"/>, with their count.</summary>
-        public static void WriteTo(DigestBuffer buffer, IReadOnlyList<DependencyEntry> entries)
-        {
-            buffer.Write(entries.Count);
-            foreach (var entry in entries)
-            {
-                buffer.Write(entry.Name);
-                buffer.Write(entry.Href);
-                buffer.Write(entry.State);
-                buffer.Write(entry.Bad);
-                WriteTo(buffer, entry.Providers);
-                WriteTo(buffer, entry.Alternatives);
-            }
-        }
-    }
 
     private static Document LogList(SiteContext context, SectionModel section, LogDirectory directory, string heading, string description, bool alert)
     {

@@ -9,7 +9,7 @@ namespace Piuparts.SitePipeline.Pipeline;
 /// </summary>
 [JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Serialization)]
 [JsonSerializable(typeof(RenderSourcePages.MaintainerModel))]
-[JsonSerializable(typeof(RenderSectionPages.StatePrint))]
+[JsonSerializable(typeof(RenderStatePages.StatePrint))]
 [JsonSerializable(typeof(Sources.SourceJson.Entry))]
 [JsonSerializable(typeof(Sources.SourceSection[]))]
 internal sealed partial class ModelJson : JsonSerializerContext;

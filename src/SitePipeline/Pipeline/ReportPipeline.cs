@@ -19,12 +19,15 @@ public static class ReportPipeline
     [
         new LoadSections(),
         new ArchiveObsoleteLogs(),
-        new ClassifyLogs(),
         new RecordCounts(),
+        new DrawCharts(),
+        // The state pages need only the states and the charts: written on the other core meanwhile.
+        new RenderStatePages(),
+        new BeginWriting(writer),
+        new ClassifyLogs(),
         new ReadHistory(),
         new FingerprintSections(),
         new UnlockSections(),
-        new DrawCharts(),
         new RenderProblemPages(),
         new RenderSectionPages(),
         new GatherSourceSections(),
@@ -96,6 +99,8 @@ public static class ReportPipeline
             }
             finally
             {
+                // Nothing is written after the run returns, even when it failed.
+                writer.Drain();
                 foreach (var held in context.Locks.Values)
                     held.Dispose();
             }

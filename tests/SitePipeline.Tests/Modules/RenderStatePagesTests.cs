@@ -7,17 +7,17 @@ using Piuparts.SitePipeline.Tests.Support;
 namespace Piuparts.SitePipeline.Tests.Modules;
 
 /// <summary>State pages: a big list is rendered in pieces and joined, with the same bytes; unchanged pieces come from the cache.</summary>
-public sealed class RenderSectionPagesTests
+public sealed class RenderStatePagesTests
 {
-    private static RenderSectionPages.StatePageModel Model()
+    private static RenderStatePages.StatePageModel Model()
     {
-        var libc = new RenderSectionPages.DependencyEntry("libc6", "state-successfully-tested.html#libc6", "successfully-tested", false, [], []);
-        var mail = new RenderSectionPages.DependencyEntry("mail-transport-agent", null, "unknown", true,
+        var libc = new RenderStatePages.DependencyEntry("libc6", "state-successfully-tested.html#libc6", "successfully-tested", false, [], []);
+        var mail = new RenderStatePages.DependencyEntry("mail-transport-agent", null, "unknown", true,
             [new("exim4", "state-failed-testing.html#exim4", "failed-testing", true, [], [])], []);
-        var packages = Enumerable.Range(0, 7).Select(i => new RenderSectionPages.StateEntry(
+        var packages = Enumerable.Range(0, 7).Select(i => new RenderStatePages.StateEntry(
             $"pkg{i}", $"pkg{i}", $"source/p/pkg{i}.html", i % 2 == 0, i == 3, i, i / 2, i == 5 ? null : "Ann <ann@example.org>",
             i % 3 == 0 ? [libc, mail with { Alternatives = [libc] }] : [])).ToArray();
-        return new RenderSectionPages.StatePageModel("sid", "dependency-failed-testing", true, packages);
+        return new RenderStatePages.StatePageModel("sid", "dependency-failed-testing", true, packages);
     }
 
     [Fact]
@@ -26,10 +26,10 @@ public sealed class RenderSectionPagesTests
         var (templates, errors) = TemplateSet.Load();
         Assert.Empty(errors);
 
-        var whole = RenderSectionPages.StateBody(templates!, Model(), rowsPerPiece: 1000);
+        var whole = RenderStatePages.StateBody(templates!, Model(), rowsPerPiece: 1000);
 
-        Assert.Equal(whole, RenderSectionPages.StateBody(templates!, Model(), rowsPerPiece: 2));
-        Assert.Equal(whole, RenderSectionPages.StateBody(templates!, Model(), rowsPerPiece: 1));
+        Assert.Equal(whole, RenderStatePages.StateBody(templates!, Model(), rowsPerPiece: 2));
+        Assert.Equal(whole, RenderStatePages.StateBody(templates!, Model(), rowsPerPiece: 1));
         var list = Html.Parse($"<html><body>{whole}</body></html>").QuerySelectorAll("ul.packages > li");
         Assert.Equal(Enumerable.Range(0, 7).Select(i => $"pkg{i}"), list.Select(li => li.Id));
         Assert.Contains("<p class=\"count\">7 packages.", whole, StringComparison.Ordinal);
@@ -37,18 +37,18 @@ public sealed class RenderSectionPagesTests
 
     private static string Text(IReadOnlyList<ReadOnlyMemory<byte>> parts) => System.Text.Encoding.UTF8.GetString(Splice.Join(parts));
 
-    private static RenderSectionPages.StatePageModel Big(Func<int, string?>? maintainer = null, int count = 300, int skip = -1) =>
-        new("sid", "successfully-tested", false, Enumerable.Range(0, count).Where(i => i != skip).Select(i => new RenderSectionPages.StateEntry(
+    private static RenderStatePages.StatePageModel Big(Func<int, string?>? maintainer = null, int count = 300, int skip = -1) =>
+        new("sid", "successfully-tested", false, Enumerable.Range(0, count).Where(i => i != skip).Select(i => new RenderStatePages.StateEntry(
             $"pkg{i:D4}", $"pkg{i:D4}", $"source/p/pkg{i:D4}.html", false, false, 0, 0, (maintainer ?? (_ => "Ann <ann@example.org>"))(i), [])).ToArray());
 
     [Fact]
     public void A_changed_or_new_package_changes_one_piece_of_the_list_and_the_others_keep_their_fingerprints()
     {
         var fingerprints = new Fingerprints("templates");
-        var before = RenderSectionPages.Pieced(fingerprints, Big(skip: 150), rowsPerPiece: 16);
+        var before = RenderStatePages.Pieced(fingerprints, Big(skip: 150), rowsPerPiece: 16);
 
-        var changed = RenderSectionPages.Pieced(fingerprints, Big(i => i == 40 ? "Bob <bob@example.org>" : "Ann <ann@example.org>", skip: 150), rowsPerPiece: 16);
-        var added = RenderSectionPages.Pieced(fingerprints, Big(), rowsPerPiece: 16);
+        var changed = RenderStatePages.Pieced(fingerprints, Big(i => i == 40 ? "Bob <bob@example.org>" : "Ann <ann@example.org>", skip: 150), rowsPerPiece: 16);
+        var added = RenderStatePages.Pieced(fingerprints, Big(), rowsPerPiece: 16);
 
         Assert.True(before.Pieces.Count > 5, $"{before.Pieces.Count} pieces");
         Assert.Single(changed.Prints.Except(before.Prints));
@@ -60,10 +60,10 @@ public sealed class RenderSectionPagesTests
     {
         var fingerprints = new Fingerprints("templates");
         var model = Model();
-        string Print(RenderSectionPages.StatePageModel m) => RenderSectionPages.Pieced(fingerprints, m, rowsPerPiece: 1000).Prints.Single();
-        RenderSectionPages.StatePageModel With(Func<RenderSectionPages.StateEntry, RenderSectionPages.StateEntry> change) =>
+        string Print(RenderStatePages.StatePageModel m) => RenderStatePages.Pieced(fingerprints, m, rowsPerPiece: 1000).Prints.Single();
+        RenderStatePages.StatePageModel With(Func<RenderStatePages.StateEntry, RenderStatePages.StateEntry> change) =>
             model with { Packages = [change(model.Packages[0]), .. model.Packages.Skip(1)] };
-        RenderSectionPages.StateEntry WithMail(RenderSectionPages.StateEntry e, Func<RenderSectionPages.DependencyEntry, RenderSectionPages.DependencyEntry> change) =>
+        RenderStatePages.StateEntry WithMail(RenderStatePages.StateEntry e, Func<RenderStatePages.DependencyEntry, RenderStatePages.DependencyEntry> change) =>
             e with { Deps = [e.Deps[0], change(e.Deps[1])] };
         var original = Print(model);
 
@@ -85,8 +85,8 @@ public sealed class RenderSectionPagesTests
         Assert.All(changed, print => Assert.NotEqual(original, print));
         Assert.Equal(changed.Count, changed.Distinct().Count());
         // A field added to a row must be written into the fingerprint too (StateEntry.WriteTo).
-        Assert.Equal(9, typeof(RenderSectionPages.StateEntry).GetProperties().Length);
-        Assert.Equal(6, typeof(RenderSectionPages.DependencyEntry).GetProperties().Length);
+        Assert.Equal(9, typeof(RenderStatePages.StateEntry).GetProperties().Length);
+        Assert.Equal(6, typeof(RenderStatePages.DependencyEntry).GetProperties().Length);
     }
 
     [Fact]
@@ -95,12 +95,12 @@ public sealed class RenderSectionPagesTests
         var (templates, _) = TemplateSet.Load();
         using var output = new TemporaryDirectory();
         var fingerprints = new Fingerprints("templates");
-        RenderSectionPages.StateBody(templates!, RenderSectionPages.Pieced(fingerprints, Big(), 16), PieceCache.Load(output.Path, "sid/state-successfully-tested.html"));
+        RenderStatePages.StateBody(templates!, RenderStatePages.Pieced(fingerprints, Big(), 16), PieceCache.Load(output.Path, "sid/state-successfully-tested.html"));
         var model = Big(i => i == 40 ? "Bob <bob@example.org>" : "Ann <ann@example.org>");
 
-        var body = Text(RenderSectionPages.StateBody(templates!, RenderSectionPages.Pieced(fingerprints, model, 16), PieceCache.Load(output.Path, "sid/state-successfully-tested.html")));
+        var body = Text(RenderStatePages.StateBody(templates!, RenderStatePages.Pieced(fingerprints, model, 16), PieceCache.Load(output.Path, "sid/state-successfully-tested.html")));
 
-        Assert.Equal(RenderSectionPages.StateBody(templates!, model, rowsPerPiece: 1000), body);
+        Assert.Equal(RenderStatePages.StateBody(templates!, model, rowsPerPiece: 1000), body);
         Assert.Contains("Bob &lt;bob@example.org&gt;", body, StringComparison.Ordinal);
     }
 
@@ -109,8 +109,8 @@ public sealed class RenderSectionPagesTests
     {
         var (templates, _) = TemplateSet.Load();
         using var output = new TemporaryDirectory();
-        var page = RenderSectionPages.Pieced(new Fingerprints("templates"), Big(), 16);
-        var whole = Text(RenderSectionPages.StateBody(templates!, page, PieceCache.Load(output.Path, "sid/state-x.html")));
+        var page = RenderStatePages.Pieced(new Fingerprints("templates"), Big(), 16);
+        var whole = Text(RenderStatePages.StateBody(templates!, page, PieceCache.Load(output.Path, "sid/state-x.html")));
         var file = Directory.GetFiles(output.Path, "*.pieces", SearchOption.AllDirectories).Single();
 
         // A piece is taken from the cache as recorded, without rendering: a marked copy shows it.
@@ -118,9 +118,9 @@ public sealed class RenderSectionPagesTests
         var at = System.Text.Encoding.UTF8.GetString(marked).IndexOf("pkg0000</a>", StringComparison.Ordinal);
         marked[at + 2] = (byte)'X';
         File.WriteAllBytes(file, marked);
-        Assert.Contains("pkX0000", Text(RenderSectionPages.StateBody(templates!, page, PieceCache.Load(output.Path, "sid/state-x.html"))), StringComparison.Ordinal);
+        Assert.Contains("pkX0000", Text(RenderStatePages.StateBody(templates!, page, PieceCache.Load(output.Path, "sid/state-x.html"))), StringComparison.Ordinal);
 
         File.WriteAllBytes(file, marked[..(marked.Length / 2)]);
-        Assert.Equal(whole, Text(RenderSectionPages.StateBody(templates!, page, PieceCache.Load(output.Path, "sid/state-x.html"))));
+        Assert.Equal(whole, Text(RenderStatePages.StateBody(templates!, page, PieceCache.Load(output.Path, "sid/state-x.html"))));
     }
 }

@@ -7,11 +7,11 @@ public sealed class FingerprintsTests
 {
     private static readonly Fingerprints Prints = new("templates-1");
 
-    private static RenderSectionPages.StatePageModel StatePage(string dependencyState = "failed-testing", int rdeps = 2) =>
+    private static RenderStatePages.StatePageModel StatePage(string dependencyState = "failed-testing", int rdeps = 2) =>
         new("sid", "successfully-tested", false,
         [
-            new RenderSectionPages.StateEntry("alpha", "alpha", "source/a/alpha.html", false, false, rdeps, 0, "Ann <ann@example.org>",
-                [new RenderSectionPages.DependencyEntry("libbeta1", "state-failed-testing.html#libbeta1", dependencyState, true, [], [])]),
+            new RenderStatePages.StateEntry("alpha", "alpha", "source/a/alpha.html", false, false, rdeps, 0, "Ann <ann@example.org>",
+                [new RenderStatePages.DependencyEntry("libbeta1", "state-failed-testing.html#libbeta1", dependencyState, true, [], [])]),
         ]);
 
     [Fact]
