@@ -100,6 +100,9 @@ public sealed class SectionModel(SectionSettings settings, SectionDirectory dire
     /// <summary>The names summary.json reports the section under, once written (recorded for the next run).</summary>
     public IReadOnlyList<string>? SummaryNames { get; set; }
 
+    /// <summary>The summary.json this run built for the section, once its file is produced; null when it was only re-dated.</summary>
+    public Summary.PackageSummary? BuiltSummary { get; set; }
+
     /// <summary>The maintainer and uploader addresses of the section's sources, sorted (each has a page).</summary>
     public IReadOnlyList<string>? MaintainerEmails { get; set; }
 

@@ -53,7 +53,9 @@ public sealed class RenderMachineReadable : IModule
                     context.WebHost, context.DocRoot, date, out var warnings);
                 foreach (var warning in warnings)
                     context.Log($"{section.Name}: {warning}");
-                return SummaryJson.Serialize(summary);
+                var bytes = SummaryJson.Serialize(summary);
+                section.BuiltSummary = summary;
+                return bytes;
             }));
         }
         return output;

@@ -168,4 +168,32 @@ public sealed class PackageSummaryTests
         Assert.Single(errors);
         Assert.Equal(SummaryFlag.Passed, merged["a", PackageSummary.Overall].Flag);
     }
+
+    [Fact]
+    public void A_section_summary_merged_as_built_gives_the_global_summary_its_file_gives()
+    {
+        using var directory = new TemporaryDirectory();
+        var first = new PackageSummary("d");
+        first.Add("a", "testing", SummaryFlag.Failed, 3, Url1);
+        first.Add("a", "unstable", SummaryFlag.Passed, 0, Url1);
+        first.Add("b", "testing", SummaryFlag.Unknown, 0, Url1);
+        var second = new PackageSummary("d");
+        second.Add("a", "stable", SummaryFlag.Passed, 5, Url2);
+        second.Add("c", "stable", SummaryFlag.Failed, 0, Url2);
+        foreach (var (name, summary) in new[] { ("first", first), ("second", second) })
+        {
+            Directory.CreateDirectory(directory.Combine(name));
+            SummaryJson.Write(summary, directory.Combine(name, "summary.json"));
+        }
+
+        var read = GlobalSummary.Merge(directory.Path, ["first", "second"], "d", out var readErrors);
+        // Gone from the disk: only the summary as built can give the same result.
+        File.Delete(directory.Combine("first", "summary.json"));
+        var built = GlobalSummary.Merge(directory.Path, ["first", "second"], "d", out var builtErrors, name => name == "first" ? first : null);
+
+        Assert.Empty(readErrors);
+        Assert.Empty(builtErrors);
+        Assert.Equal(SummaryJson.Serialize(read), SummaryJson.Serialize(built));
+        Assert.Equal(SummaryFlag.Failed, built["a", PackageSummary.Overall].Flag);
+    }
 }
