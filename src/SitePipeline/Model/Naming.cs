@@ -16,10 +16,23 @@ public static partial class Naming
     private static partial Regex Address();
 
     /// <summary>The e-mail address of a "Name &lt;address&gt;" text, or null when it has none.</summary>
+    /// <remarks>
+    /// What piuparts' pattern <c>(.*)&lt;(.*@.*)&gt;</c> finds, found by searching back from the end:
+    /// from the last '&lt;' before the last '@' before the last '&gt;', up to that '&gt;'. The pattern
+    /// itself only for a text of several lines (its '.' stops at a line end). Asked for every
+    /// maintainer and uploader of the archive at each run.
+    /// </remarks>
     public static string? Email(string person)
     {
-        var match = Address().Match(person);
-        return match.Success ? match.Groups[2].Value : null;
+        if (person.Contains('\n'))
+        {
+            var match = Address().Match(person);
+            return match.Success ? match.Groups[2].Value : null;
+        }
+        int close = person.LastIndexOf('>');
+        int at = close < 0 ? -1 : person.LastIndexOf('@', close);
+        int open = at < 0 ? -1 : person.LastIndexOf('<', at);
+        return open < 0 ? null : person[(open + 1)..close];
     }
 
     /// <summary>maintainer/&lt;letter&gt;/&lt;email&gt;.html, relative to the section directory.</summary>

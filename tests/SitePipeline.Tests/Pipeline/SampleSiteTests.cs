@@ -20,7 +20,7 @@ public sealed class SampleSiteTests(SampleSite sample) : IClassFixture<SampleSit
         var top = Directory.EnumerateFileSystemEntries(sample.Site).Select(Path.GetFileName).OfType<string>()
             .Except(["bookworm", "bookworm-security"]);
 
-        Assert.All(top, name => Assert.True(Model.Naming.IsSiteRootName(name), $"{name} is not in Naming.SiteRootNames"));
+        Assert.All(top, name => Assert.True(Piuparts.SitePipeline.Model.Naming.IsSiteRootName(name), $"{name} is not in Naming.SiteRootNames"));
     }
 
     [Fact]
