@@ -8,10 +8,13 @@ namespace Piuparts.SitePipeline.Modules;
 /// Produces every document (in parallel) and writes those whose bytes differ from the file
 /// already there, each through a temporary file renamed into place, so a reader never sees half
 /// a page and an unchanged page keeps its time stamp. A page whose inputs have the fingerprint
-/// recorded in the page manifest, and whose file is as it was left, is not even rendered. Then
-/// removes the pages of processed sections that this run no longer produces, with their cached pieces (sources that left
-/// the archive with their JSON files, former maintainers with their feeds, problems without hits), which piuparts leaves for a month,
-/// and the feeds across sections of addresses that no longer have a page.
+/// recorded in the page manifest, and whose file is as it was left, is not even rendered. The
+/// documents handed to <see cref="Begin"/> (BeginWriting's) are being written already; the
+/// others are taken one at a time by each core. Meanwhile it removes the pages of processed
+/// sections that this run no longer produces, with their cached pieces (sources that left the
+/// archive with their JSON files, former maintainers with their feeds, problems without hits),
+/// which piuparts leaves for a month, and the feeds across sections of addresses that no longer
+/// have a page. Then it records what it wrote for the next run.
 /// </summary>
 public sealed class WriteFiles : IModule
 {
@@ -78,21 +81,21 @@ public sealed class WriteFiles : IModule
         try
         {
             Parallel.ForEach(Partitioner.Create(order, loadBalance: true), i => results[i] = Write(context.OutputDirectory, documents[i], manifest));
+            if (_writingEarly != null)
+            {
+                var written = _writingEarly.GetAwaiter().GetResult();
+                for (int i = 0; i < documents.Count; i++)
+                {
+                    if (early.TryGetValue(documents[i], out int slot))
+                        results[i] = written[slot];
+                }
+            }
         }
         catch
         {
-            // Nothing is removed after the run returns, even when it failed.
+            // Nothing is removed after the run returns, even when writing failed.
             Task.WaitAny(removing);
             throw;
-        }
-        if (_writingEarly != null)
-        {
-            var written = _writingEarly.GetAwaiter().GetResult();
-            for (int i = 0; i < documents.Count; i++)
-            {
-                if (early.TryGetValue(documents[i], out int slot))
-                    results[i] = written[slot];
-            }
         }
         Written = results.Count(r => r.Outcome == Outcome.Written);
         Skipped = results.Count(r => r.Outcome == Outcome.Skipped);
