@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Piuparts.Core.MasterDir;
 using Piuparts.Core.States;
 using Piuparts.SitePipeline.Model;
