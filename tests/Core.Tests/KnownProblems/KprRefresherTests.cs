@@ -276,6 +276,10 @@ public sealed class KprRefresherTests : IDisposable
     {
         Log("pass", "a_1", "fine\n");
         var failed = Log("fail", "b_1", "owned by: x\n");
+        // Older than the .kpr about to be written: a log and its .kpr written within one tick of
+        // the kernel's coarse clock have the same time, and then a listing's times do not decide
+        // (the files are stat-ed again, as they should be), so the log changed below would be seen.
+        Age(failed, 10);
         var first = ListingCache.Of(Section);
         Assert.Equal(2, new KprRefresher(_problems).Refresh(Section, KprRefreshOptions.Report, listings: first).Added);
         first.Save();
