@@ -46,11 +46,36 @@ public static partial class YamlScalar
 
     public static YamlScalarStyle StyleOf(string value)
     {
+        if (SimpleStyleOf(value) is { } simple)
+            return simple;
         var text = CodePoints.Of(value);
         var analysis = Analyse(text);
         if (!HasImplicitType(value) && analysis.AllowPlain)
             return YamlScalarStyle.Plain;
         return analysis.AllowSingleQuoted ? YamlScalarStyle.SingleQuoted : YamlScalarStyle.DoubleQuoted;
+    }
+
+    /// <summary>
+    /// The style of a string that starts with a letter or digit and holds only letters, digits and
+    /// <c>. + - ~ _</c>, and <c>:</c> before another character (most package names and versions),
+    /// found without the full analysis: plain unless implicit typing would read it as something
+    /// else, then single-quoted. Null for any other string.
+    /// </summary>
+    public static YamlScalarStyle? SimpleStyleOf(string value)
+    {
+        if (value.Length == 0 || !char.IsAsciiLetterOrDigit(value[0]))
+            return null;
+        for (int i = 1; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('.' or '+' or '-' or '~' or '_') && (c != ':' || i == value.Length - 1))
+                return null;
+        }
+        // Only a number or a timestamp starts with a digit, and the booleans and nulls (no, off,
+        // false, null…) are five letters at most; other strings need no regular expression.
+        return (char.IsAsciiDigit(value[0]) || value.Length <= 5) && HasImplicitType(value)
+            ? YamlScalarStyle.SingleQuoted
+            : YamlScalarStyle.Plain;
     }
 
     private static bool IsBreak(int c) => c is '\n' or 0x85 or 0x2028 or 0x2029;

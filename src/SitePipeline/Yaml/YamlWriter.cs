@@ -30,6 +30,18 @@ internal sealed class YamlWriter
     public void Scalar(string value, int indent)
     {
         Write(" ");
+        // Most names and versions: nothing to fold (no space) and nothing to escape.
+        if (YamlScalar.SimpleStyleOf(value) is { } simple)
+        {
+            if (simple == YamlScalarStyle.Plain)
+                Write(value);
+            else
+            {
+                _text.Append('\'').Append(value).Append('\'');
+                _column += value.Length + 2;
+            }
+            return;
+        }
         var text = CodePoints.Of(value);
         switch (YamlScalar.StyleOf(value))
         {
@@ -60,7 +72,12 @@ internal sealed class YamlWriter
         if (end <= start)
             return;
         for (int i = start; i < end; i++)
-            _text.Append(char.ConvertFromUtf32(text[i]));
+        {
+            if (text[i] < 0x10000)
+                _text.Append((char)text[i]);
+            else
+                _text.Append(char.ConvertFromUtf32(text[i]));
+        }
         _column += end - start;
     }
 
