@@ -65,13 +65,18 @@ public sealed class RenderStatePages : IModule
     {
         var pieces = Split(model.Packages, rowsPerPiece);
         var prints = new string[pieces.Count];
-        Parallel.For(0, pieces.Count, i => prints[i] = fingerprints.OfFields(buffer =>
+        // Each core keeps the bytes of the dependencies it wrote: libc6's entry is in most rows.
+        Parallel.For(0, pieces.Count, () => new Dictionary<DependencyEntry, byte[]>(ReferenceEqualityComparer.Instance), (i, _, written) =>
         {
-            buffer.Write(model.Error);
-            buffer.Write(pieces[i].Length);
-            foreach (var entry in pieces[i])
-                entry.WriteTo(buffer);
-        }));
+            prints[i] = fingerprints.OfFields(buffer =>
+            {
+                buffer.Write(model.Error);
+                buffer.Write(pieces[i].Length);
+                foreach (var entry in pieces[i])
+                    entry.WriteTo(buffer, written);
+            });
+            return written;
+        }, _ => { });
         return new PiecedStatePage(model, pieces, prints);
     }
 
@@ -156,8 +161,8 @@ public sealed class RenderStatePages : IModule
 
     public sealed record StateEntry(string Name, string Id, string SourcePage, bool All, bool Cruft, int Rdeps, int Blocked, string? Maintainer, IReadOnlyList<DependencyEntry> Deps)
     {
-        /// <summary>Every field, for a piece's fingerprint.</summary>
-        public void WriteTo(DigestBuffer buffer)
+        /// <summary>Every field, for a piece's fingerprint; <paramref name="written"/> as in <see cref="DependencyEntry.WriteTo"/>.</summary>
+        public void WriteTo(DigestBuffer buffer, Dictionary<DependencyEntry, byte[]>? written = null)
         {
             buffer.Write(Name);
             buffer.Write(Id);
@@ -167,24 +172,38 @@ public sealed class RenderStatePages : IModule
             buffer.Write(Rdeps);
             buffer.Write(Blocked);
             buffer.Write(Maintainer);
-            DependencyEntry.WriteTo(buffer, Deps);
+            DependencyEntry.WriteTo(buffer, Deps, written);
         }
     }
 
     public sealed record DependencyEntry(string Name, string? Href, string State, bool Bad, IReadOnlyList<DependencyEntry> Providers, IReadOnlyList<DependencyEntry> Alternatives)
     {
-        /// <summary>Every field of every entry of <paramref name="entries"/>, with their count.</summary>
-        public static void WriteTo(DigestBuffer buffer, IReadOnlyList<DependencyEntry> entries)
+        /// <summary>
+        /// Every field of every entry of <paramref name="entries"/>, with their count. The bytes of
+        /// an entry are kept in <paramref name="written"/> (by reference: entries are immutable, a
+        /// changed one is another object) and copied when it comes again, the same bytes.
+        /// </summary>
+        public static void WriteTo(DigestBuffer buffer, IReadOnlyList<DependencyEntry> entries, Dictionary<DependencyEntry, byte[]>? written = null)
         {
             buffer.Write(entries.Count);
-            foreach (var entry in entries)
+            for (int i = 0; i < entries.Count; i++)
             {
+                var entry = entries[i];
+                if (written != null && written.TryGetValue(entry, out var bytes))
+                {
+                    buffer.Write(bytes);
+                    continue;
+                }
+                int start = buffer.Length;
                 buffer.Write(entry.Name);
                 buffer.Write(entry.Href);
                 buffer.Write(entry.State);
                 buffer.Write(entry.Bad);
-                WriteTo(buffer, entry.Providers);
-                WriteTo(buffer, entry.Alternatives);
+                WriteTo(buffer, entry.Providers, written);
+                WriteTo(buffer, entry.Alternatives, written);
+                // A group with alternatives is made per row; a named entry is shared by all.
+                if (written != null && entry.Alternatives.Count == 0)
+                    written[entry] = buffer.CopyFrom(start);
             }
         }
     }

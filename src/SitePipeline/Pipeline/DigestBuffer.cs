@@ -40,6 +40,12 @@ public sealed class DigestBuffer
 
     public void Write(ReadOnlySpan<byte> raw) => _bytes.Write(raw);
 
+    /// <summary>How many bytes were written so far.</summary>
+    public int Length => _bytes.WrittenCount;
+
+    /// <summary>A copy of what was written from <paramref name="start"/> on, to be written again elsewhere.</summary>
+    public byte[] CopyFrom(int start) => _bytes.WrittenSpan[start..].ToArray();
+
     public void Write(string? text)
     {
         if (text == null)

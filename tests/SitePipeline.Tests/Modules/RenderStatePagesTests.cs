@@ -56,6 +56,23 @@ public sealed class RenderStatePagesTests
     }
 
     [Fact]
+    public void A_dependency_shared_by_many_rows_is_fingerprinted_from_its_kept_bytes_as_from_its_fields()
+    {
+        var fingerprints = new Fingerprints("templates");
+        var model = Model();
+        var fromFields = fingerprints.OfFields(buffer =>
+        {
+            buffer.Write(model.Error);
+            buffer.Write(model.Packages.Count);
+            foreach (var entry in model.Packages)
+                entry.WriteTo(buffer);
+        });
+
+        // libc6 is in three rows and in an alternative: its bytes are written once and copied.
+        Assert.Equal(fromFields, RenderStatePages.Pieced(fingerprints, model, rowsPerPiece: 1000).Prints.Single());
+    }
+
+    [Fact]
     public void A_change_in_any_field_of_a_row_down_to_a_dependencys_provider_or_alternative_changes_its_pieces_fingerprint()
     {
         var fingerprints = new Fingerprints("templates");
