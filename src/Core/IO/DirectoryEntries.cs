@@ -37,7 +37,8 @@ internal static class DirectoryEntries
     /// <summary>
     /// The entries of <paramref name="path"/> with their inode numbers. A regular file's size and
     /// time are taken from <paramref name="previous"/> when it lists the same name with the same
-    /// inode (the same file: replacing a file by rename gives the name another inode), else from
+    /// inode (the same file, unless it was deleted and a new one got its inode number: the
+    /// caller leaves such names out of <paramref name="previous"/>), else from
     /// a stat call; without <paramref name="times"/> they are 0. Null when the directory cannot
     /// be read this way (it cannot be opened, a stat call fails, or an entry is neither a regular
     /// file nor a directory, whose link target or type only stat would tell): the caller then

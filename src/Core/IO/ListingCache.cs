@@ -20,8 +20,10 @@ namespace Piuparts.Core.IO;
 /// A changed directory is read again name by name with readdir(3), and only the files that are
 /// new or replaced (another inode under the name) are stat-ed; the others keep their size and
 /// time from the kept listing, and with them its age, so that every file is still stat-ed once a
-/// day. (A name replaced twice between two readings could get its first inode back and not
-/// show: the same one-day limit bounds that.)
+/// day. (A file deleted and created again under its name often gets its old inode number back at
+/// once, on ext4 always: a caller that deletes a file it may write again says so (Removed), and
+/// that name is stat-ed; a name deleted and recreated by another program between two readings
+/// can pass for the old file, for a day at most.)
 /// </remarks>
 public sealed class ListingCache
 {
@@ -45,6 +47,9 @@ public sealed class ListingCache
     private readonly Dictionary<string, KeptListing> _kept;
     private readonly Dictionary<string, Mark> _marks;
     private readonly HashSet<string> _asked = new(StringComparer.Ordinal);
+
+    // Files removed through Removed since the cache was opened: never taken from a kept listing.
+    private readonly HashSet<string> _removed = new(StringComparer.Ordinal);
     private readonly object _lock = new();
     private bool _changed;
 
@@ -120,6 +125,18 @@ public sealed class ListingCache
             }
             Read(directory, identity, now, times: true);
         }
+    }
+
+    /// <summary>
+    /// Tells the cache that <paramref name="path"/> was deleted by its caller, which may write a
+    /// new file under its name: a file created right after a deletion often gets the inode number
+    /// the deleted one had (ext4 gives it back at once), so the kept entry of that name, matched
+    /// by name and inode, would pass the old file's size and time for the new one's.
+    /// </summary>
+    public void Removed(string path)
+    {
+        lock (_lock)
+            _removed.Add(path);
     }
 
     /// <summary>
@@ -280,6 +297,14 @@ public sealed class ListingCache
         {
             if (!entry.IsDirectory && entry.Inode != 0)
                 byName[entry.Name] = entry;
+        }
+        lock (_lock)
+        {
+            foreach (var path in _removed)
+            {
+                if (Path.GetDirectoryName(path) == directory)
+                    byName.Remove(Path.GetFileName(path));
+            }
         }
         return (byName, listedAt);
     }

@@ -39,7 +39,7 @@ public sealed class KprRefresher
         int removed = 0;
         foreach (var (pkgSpec, kpr) in kprs)
         {
-            if (IsStale(pkgSpec, kpr, logs, options) && TryDelete(kpr.Path))
+            if (IsStale(pkgSpec, kpr, logs, options) && TryDelete(kpr.Path, listings))
                 removed++;
         }
         int bugsRemoved = 0;
@@ -48,7 +48,7 @@ public sealed class KprRefresher
             foreach (var (pkgSpec, bug) in SectionFiles.Map(sectionPath, directories, SectionFiles.BugExtension, listings))
             {
                 // A bug link follows its log only while the log stays where it is; age does not matter.
-                if ((!logs.TryGetValue(pkgSpec, out var log) || log.Directory != bug.Directory) && TryDelete(bug.Path))
+                if ((!logs.TryGetValue(pkgSpec, out var log) || log.Directory != bug.Directory) && TryDelete(bug.Path, listings))
                     bugsRemoved++;
             }
         }
@@ -146,13 +146,15 @@ public sealed class KprRefresher
         }
     }
 
-    private static bool TryDelete(string path)
+    // The listings learn of it: a report written again under the name must not pass for this one.
+    private static bool TryDelete(string path, ListingCache listings)
     {
         try
         {
             if (!File.Exists(path))
                 return false;
             File.Delete(path);
+            listings.Removed(path);
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -299,6 +299,27 @@ public sealed class KprRefresherTests : IDisposable
     }
 
     [Fact]
+    public void With_a_listing_cache_a_report_written_again_is_not_taken_for_the_old_one_that_had_its_inode_number()
+    {
+        var log = Log("fail", "b_1", "owned by: x\n");
+        File.WriteAllText(_dir.Combine("sid", "fail", "b_1.kpr"), "");
+        Age(_dir.Combine("sid", "fail", "b_1.kpr"), 10);
+        // A minute ahead: every listing is old enough to be kept, so the refresh reads the
+        // directory again (it changed) with the listing it kept before the report was replaced.
+        var clock = new SetClock(DateTimeOffset.UtcNow.AddMinutes(1));
+        var listings = ListingCache.Of(Section, clock);
+        Assert.NotNull(listings.List(Path.GetDirectoryName(log)!));
+
+        var first = new KprRefresher(_problems).Refresh(Section, KprRefreshOptions.Report, listings: listings);
+        listings.Save();
+        // The new report often gets the inode number the deleted one had (ext4 gives it back at once).
+        var again = new KprRefresher(_problems).Refresh(Section, KprRefreshOptions.Report, listings: ListingCache.Of(Section, clock));
+
+        Assert.Equal((1, 1), (first.Removed, first.Added));
+        Assert.Equal((0, 0), (again.Removed, again.Added));
+    }
+
+    [Fact]
     public void With_a_listing_cache_a_definition_changed_since_the_section_was_found_up_to_date_still_has_the_reports_recomputed()
     {
         Log("fail", "b_1", "owned by: x\n");
