@@ -48,8 +48,8 @@ public sealed class ListingCache
     private readonly Dictionary<string, Mark> _marks;
     private readonly HashSet<string> _asked = new(StringComparer.Ordinal);
 
-    // Files removed through Removed since the cache was opened: never taken from a kept listing.
-    private readonly HashSet<string> _removed = new(StringComparer.Ordinal);
+    // Names removed through Removed since the cache was opened, by directory: never taken from a kept listing.
+    private readonly Dictionary<string, HashSet<string>> _removed = new(StringComparer.Ordinal);
     private readonly object _lock = new();
     private bool _changed;
 
@@ -135,8 +135,13 @@ public sealed class ListingCache
     /// </summary>
     public void Removed(string path)
     {
+        var directory = Path.GetDirectoryName(path) ?? "";
         lock (_lock)
-            _removed.Add(path);
+        {
+            if (!_removed.TryGetValue(directory, out var names))
+                _removed[directory] = names = new HashSet<string>(StringComparer.Ordinal);
+            names.Add(Path.GetFileName(path));
+        }
     }
 
     /// <summary>
@@ -300,11 +305,8 @@ public sealed class ListingCache
         }
         lock (_lock)
         {
-            foreach (var path in _removed)
-            {
-                if (Path.GetDirectoryName(path) == directory)
-                    byName.Remove(Path.GetFileName(path));
-            }
+            foreach (var name in _removed.GetValueOrDefault(directory) ?? [])
+                byName.Remove(name);
         }
         return (byName, listedAt);
     }

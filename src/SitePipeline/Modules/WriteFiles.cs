@@ -53,7 +53,7 @@ public sealed class WriteFiles : IModule
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
-    /// <summary>Waits until the documents handed to <see cref="Begin"/> are written, and ignores how that went: for a run that failed before Execute.</summary>
+    /// <summary>Waits until the documents handed to <see cref="Begin"/> are written and what Execute wrote is recorded, and ignores how that went: for a run that failed.</summary>
     public void Drain()
     {
         foreach (var task in new[] { _writingEarly, _recording })
