@@ -31,7 +31,7 @@ public static class ObsoleteLogs
                     reason = "package was removed";
                 else if (db.TestVersion(name) is { } current && current != version)
                     reason = $"package is outdated ({current})";
-                else if (db.OwnState(name) == PackageState.Outdated)
+                else if (db.IsSuperseded(name))
                     reason = "package is superseded";
                 if (reason != null)
                     found.Add(new ArchivedLog(directory, name, version, reason));

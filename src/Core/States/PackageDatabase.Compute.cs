@@ -6,26 +6,73 @@ namespace Piuparts.Core.States;
 // The state computation (package-states.md §6).
 public sealed partial class PackageDatabase
 {
+    // Held while the states are computed: a query from another thread waits for the result.
+    private readonly object _computing = new();
+    private volatile bool _computed;
+    private volatile bool _parsed;
+
     /// <summary>Computes every state once (later calls do nothing); dependency databases first.</summary>
     public void Compute(TimeProvider? clock = null) => Compute(cachedSuccess: false, clock ?? TimeProvider.System);
 
+    /// <summary>
+    /// Parses every dependency field here (a bad one throws now, as <see cref="Compute"/> would),
+    /// then computes the states on the thread pool. Queries asked meanwhile, from any thread,
+    /// wait for them; what needs no state (names, versions, logs, <see cref="IsSuperseded"/>) does not.
+    /// </summary>
+    /// <param name="after">Started when this one ends (whatever its outcome): one computation at a time, in order.</param>
+    public Task ComputeInBackground(Task? after = null, TimeProvider? clock = null)
+    {
+        ParseAll();
+        return (after ?? Task.CompletedTask).ContinueWith(_ => Compute(clock), CancellationToken.None,
+            TaskContinuationOptions.None, TaskScheduler.Default);
+    }
+
     private void Compute(bool cachedSuccess, TimeProvider clock)
     {
-        if (_states != null)
+        if (_computed)
             return;
-        Stamp = clock.GetUtcNow();
-        foreach (var dependency in _dependencies)
-            dependency.Compute(cachedSuccess: true, clock);
-        ParseAll();
-        // piuparts initialises once before and once after the dependency databases; the first
-        // pass has no effect that survives, so only the second is done here.
-        var todo = Initialize(cachedSuccess, checkOutdated: _dependencies.Count > 0);
-        Resolve(todo);
+        lock (_computing)
+        {
+            // Also true in a call the computation makes itself (the lock is reentrant).
+            if (_states != null)
+                return;
+            try
+            {
+                Stamp = clock.GetUtcNow();
+                foreach (var dependency in _dependencies)
+                    dependency.Compute(cachedSuccess: true, clock);
+                ParseAll();
+                // piuparts initialises once before and once after the dependency databases; the first
+                // pass has no effect that survives, so only the second is done here.
+                var todo = Initialize(cachedSuccess);
+                Resolve(todo);
+                _computed = true;
+            }
+            catch
+            {
+                // Half-computed states are never seen: the next query starts again (and meets the same error).
+                _states = null;
+                throw;
+            }
+        }
     }
 
     // Every package's Depends and Pre-Depends, on all cores: each package's own work. The
     // first bad field in index order is the one reported, whatever the threads did.
     private void ParseAll()
+    {
+        if (_parsed)
+            return;
+        // Under the computation's lock: a depends-section may be parsed by another section's
+        // computation while it is loaded as a section of its own.
+        lock (_computing)
+        {
+            if (!_parsed)
+                ParseAllNodes();
+        }
+    }
+
+    private void ParseAllNodes()
     {
         var failures = new PackageDataException?[_nodes.Length];
         Parallel.For(0, _nodes.Length, i =>
@@ -41,16 +88,17 @@ public sealed partial class PackageDatabase
         });
         if (Array.Find(failures, f => f != null) is { } first)
             throw first;
+        _parsed = true;
     }
 
     // §6.3 initialize: the initial lookup of every package, in index order.
-    private List<int> Initialize(bool cachedSuccess, bool checkOutdated)
+    private List<int> Initialize(bool cachedSuccess)
     {
         _states = new PackageState[_nodes.Length];
         var todo = new List<int>();
         foreach (var node in _nodes)
         {
-            var state = InitialState(node, cachedSuccess, checkOutdated);
+            var state = InitialState(node, cachedSuccess);
             _states[node.Slot] = state;
             if (state == PackageState.Unknown)
                 todo.Add(node.Slot);
@@ -59,16 +107,10 @@ public sealed partial class PackageDatabase
     }
 
     // §6.2
-    private PackageState InitialState(PackageNode node, bool cachedSuccess, bool checkOutdated)
+    private PackageState InitialState(PackageNode node, bool cachedSuccess)
     {
-        if (checkOutdated)
-        {
-            foreach (var dependency in _dependencies)
-            {
-                if (dependency.Node(node.Name) is { } theirs && DebianVersion.Compare(node.Version, theirs.Version) < 0)
-                    return PackageState.Outdated;
-            }
-        }
+        if (Superseded(node))
+            return PackageState.Outdated;
         if (Recycle)
         {
             if (HasLog(node, LogDirectory.Reserved))
@@ -85,6 +127,19 @@ public sealed partial class PackageDatabase
         if (HasLog(node, LogDirectory.Reserved))
             return PackageState.WaitingToBeTested;
         return PackageState.Unknown;
+    }
+
+    /// <summary>Whether a depends-section has the package in a higher version: its own state is outdated, known without computing the states.</summary>
+    public bool IsSuperseded(string name) => Node(name) is { } node && Superseded(node);
+
+    private bool Superseded(PackageNode node)
+    {
+        foreach (var dependency in _dependencies)
+        {
+            if (dependency.Node(node.Name) is { } theirs && DebianVersion.Compare(node.Version, theirs.Version) < 0)
+                return true;
+        }
+        return false;
     }
 
     // Each chosen dependency is a real package of this database or provided by one of its own.

@@ -27,7 +27,22 @@ public sealed class SectionModel(SectionSettings settings, SectionDirectory dire
 
     public SectionDirectory Directory { get; } = directory;
 
-    public PackageDatabase Db => data.Value.Db;
+    /// <summary>The database with its states computed (waits for them).</summary>
+    public PackageDatabase Db
+    {
+        get
+        {
+            var loaded = data.Value;
+            loaded.States.GetAwaiter().GetResult();
+            return loaded.Db;
+        }
+    }
+
+    /// <summary>
+    /// The database while its states may still be computed on another core: for what needs no
+    /// state (names, versions, the logs the states are computed from); a state asked here waits.
+    /// </summary>
+    public PackageDatabase DbBeforeStates => data.Value.Db;
 
     public ArchiveIndex<SourcePackage> Sources => data.Value.Sources;
 

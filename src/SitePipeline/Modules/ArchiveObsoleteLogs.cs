@@ -9,10 +9,11 @@ public sealed class ArchiveObsoleteLogs : IModule
 {
     public IReadOnlyList<Document> Execute(SiteContext context, IReadOnlyList<Document> documents)
     {
-        // An unchanged section is as the last run left it: nothing became obsolete.
+        // An unchanged section is as the last run left it: nothing became obsolete. The states
+        // are not needed: this runs while they are computed (LoadSections).
         foreach (var section in context.Sections.Where(s => !s.Unchanged))
         {
-            var obsolete = ObsoleteLogs.Find(section.Db);
+            var obsolete = ObsoleteLogs.Find(section.DbBeforeStates);
             foreach (var error in ObsoleteLogs.Archive(section.Directory, obsolete))
                 context.Log($"{section.Name}: {error}");
             foreach (var log in obsolete)

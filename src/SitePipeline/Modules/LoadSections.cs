@@ -9,11 +9,17 @@ namespace Piuparts.SitePipeline.Modules;
 /// <summary>
 /// Reads each section to report: takes its master.lock (the lock piuparts-master takes, so no
 /// slave changes it meanwhile), loads its Packages and Sources indexes and its depends-sections,
-/// lists its logs and computes the states (report.md §1.3, §2). A section that cannot be read is
-/// skipped with an error; the others go on.
+/// lists its logs and starts computing the states (report.md §1.3, §2) on another core: the
+/// modules that need no state (archiving, classifying) run meanwhile, and the first use of
+/// <see cref="SectionModel.Db"/> waits. A section that cannot be read is skipped with an error;
+/// the others go on.
 /// </summary>
 public sealed class LoadSections : IModule
 {
+    // Sections' states are computed one after another in load order, as when each was computed
+    // in its turn: a depends-section shared by two sections is computed by the first, as before.
+    private Task _computing = Task.CompletedTask;
+
     public IReadOnlyList<Document> Execute(SiteContext context, IReadOnlyList<Document> documents)
     {
         // Sources indexes are snapshotted as Packages ones are: an unchanged Sources.xz is not decoded again.
@@ -26,7 +32,7 @@ public sealed class LoadSections : IModule
         return documents;
     }
 
-    private static SectionModel? Load(SiteContext context, IndexLoader sourceLoader, string name)
+    private SectionModel? Load(SiteContext context, IndexLoader sourceLoader, string name)
     {
         var settings = context.Config.Piuparts.Section(name);
         var unsafeName = Core.MasterDir.MasterDirectory.CheckSectionName(name)
@@ -84,7 +90,7 @@ public sealed class LoadSections : IModule
             ? record : null;
     }
 
-    private static SectionData? LoadData(SiteContext context, IndexLoader sourceLoader, string name, Core.Config.SectionSettings settings)
+    private SectionData? LoadData(SiteContext context, IndexLoader sourceLoader, string name, Core.Config.SectionSettings settings)
     {
         var layout = new ArchiveLayout(settings, context.Config.Distros);
         var (urls, urlError) = layout.SourcesUrls();
@@ -100,7 +106,7 @@ public sealed class LoadSections : IModule
             context.Log($"{name}: cannot load the Packages files, section skipped");
             return null;
         }
-        db.Compute();
+        var states = _computing = db.ComputeInBackground(_computing);
 
         var sources = reading.GetAwaiter().GetResult();
         if (sources?.Index == null)
@@ -126,7 +132,7 @@ public sealed class LoadSections : IModule
             testVersions = finalSources.Index.InOrder.ToDictionary(s => s.Name, s => s.Version, StringComparer.Ordinal);
         }
         context.Log($"{name}: {db.Count} binary packages, {sources.Index.Count} source packages");
-        return new SectionData(db, sources.Index, testVersions);
+        return new SectionData(db, sources.Index, testVersions) { States = states };
     }
 
     private static void Fail(SiteContext context, string section, string message)

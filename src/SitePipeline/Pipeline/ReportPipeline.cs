@@ -18,13 +18,14 @@ public static class ReportPipeline
     public static IReadOnlyList<IModule> Modules(WriteFiles writer) =>
     [
         new LoadSections(),
+        // These two need no state: they run while LoadSections' states are computed on the other core.
         new ArchiveObsoleteLogs(),
+        new ClassifyLogs(),
         new RecordCounts(),
         new DrawCharts(),
         // The state pages need only the states and the charts: written on the other core meanwhile.
         new RenderStatePages(),
         new BeginWriting(writer),
-        new ClassifyLogs(),
         new ReadHistory(),
         new FingerprintSections(),
         new UnlockSections(),

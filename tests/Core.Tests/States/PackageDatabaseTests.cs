@@ -120,6 +120,91 @@ public sealed class PackageDatabaseTests : IDisposable
     }
 
     [Fact]
+    public void A_bad_dependency_field_stops_a_background_computation_before_it_starts()
+    {
+        var db = _section.Package("ok").Package("bad", "(broken").Build();
+
+        // Thrown by the call itself, not by the task it would have returned.
+        var error = Assert.Throws<PackageDataException>(() => { _ = db.ComputeInBackground(); });
+
+        Assert.StartsWith("package bad: Depends:", error.Message);
+    }
+
+    [Fact]
+    public async Task States_asked_while_they_are_computed_in_the_background_are_the_finished_ones()
+    {
+        // A chain with a pass log every third package and one failure: states of several kinds,
+        // most of them found by the passes over the unknown packages.
+        static void Fill(SectionBuilder section)
+        {
+            for (int i = 0; i < 3000; i++)
+            {
+                section.Package($"p{i}", i == 0 ? null : $"p{i - 1}, p{i / 2}");
+                if (i % 3 == 0)
+                    section.Log(LogDirectory.Pass, $"p{i}");
+            }
+            section.Package("q", "p2999 | none").Log(LogDirectory.Fail, "p1501");
+        }
+        Fill(_section);
+        var names = Enumerable.Range(0, 3000).Select(i => $"p{i}").Append("q").ToArray();
+        using var other = new SectionBuilder();
+        Fill(other);
+        var alone = other.Build();
+        var expected = names.Select(alone.OwnState).ToArray();
+
+        var db = _section.Build();
+        var computing = db.ComputeInBackground();
+        // Asked at once, from this thread: each waits for the computation, never sees half of it.
+        var asked = names.Select(db.OwnState).ToArray();
+        await computing;
+
+        Assert.Equal(expected, asked);
+        Assert.Equal([PackageState.SuccessfullyTested, PackageState.FailedTesting, PackageState.WaitingToBeTested,
+            PackageState.WaitingForDependencyToBeTested, PackageState.DependencyFailedTesting], asked.Distinct().Order());
+    }
+
+    [Fact]
+    public async Task States_asked_before_a_background_computation_starts_are_computed_here_and_not_again()
+    {
+        var db = _section.Package("aa").Package("bb", "aa").Log(LogDirectory.Pass, "aa").Build();
+        var before = new TaskCompletionSource();
+        var clock = new CountingClock();
+        var computing = db.ComputeInBackground(before.Task, clock);
+
+        var state = db.OwnState("bb");
+        before.SetResult();
+        await computing;
+
+        Assert.Equal(PackageState.WaitingToBeTested, state);
+        Assert.Equal(0, clock.Asked); // a computation asks the time when it starts
+    }
+
+    private sealed class CountingClock : TimeProvider
+    {
+        public int Asked;
+
+        public override DateTimeOffset GetUtcNow()
+        {
+            Interlocked.Increment(ref Asked);
+            return DateTimeOffset.UnixEpoch;
+        }
+    }
+
+    [Fact]
+    public void A_package_superseded_by_a_depends_section_is_known_without_computing_and_is_outdated()
+    {
+        using var stable = new SectionBuilder();
+        var dependency = stable.Package("old", version: "2").Package("same", version: "1").Package("newer", version: "1").Build("stable");
+        var db = _section.Package("old", version: "1").Package("same", version: "1").Package("newer", version: "3").Package("own")
+            .Build(dependencies: [dependency]);
+
+        var superseded = new[] { "old", "same", "newer", "own", "absent" }.Where(db.IsSuperseded).ToArray();
+
+        Assert.Equal(["old"], superseded);
+        Assert.Equal(["old"], new[] { "old", "same", "newer", "own" }.Where(n => db.OwnState(n) == PackageState.Outdated));
+    }
+
+    [Fact]
     public void Reverse_counters_asked_from_every_core_at_once_are_those_asked_one_at_a_time()
     {
         // A long chain and a wide fan: each package's walk is long, so walks overlap when asked together.
