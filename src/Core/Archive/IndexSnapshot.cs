@@ -49,7 +49,11 @@ public sealed class IndexSnapshot
         return null;
     }
 
-    /// <summary>Stores a snapshot: the trimmed stanzas first, the key last, each replaced atomically.</summary>
+    /// <summary>
+    /// Stores a snapshot: the key is removed, the trimmed stanzas written, the key written last.
+    /// Each file is named only when complete, and never under a temporary name (a master killed
+    /// here leaves at most a snapshot without its key, which is not used).
+    /// </summary>
     public void Save(string url, string validator, string fetchedUrl, byte[] trimmed)
     {
         if (url.Contains('\n') || validator.Contains('\n') || fetchedUrl.Contains('\n'))
@@ -57,8 +61,8 @@ public sealed class IndexSnapshot
         Directory.CreateDirectory(_directory);
         var stem = Stem(url);
         File.Delete(stem + ".key");
-        AtomicFile.Replace(stem + ".Packages", trimmed);
-        AtomicFile.Replace(stem + ".key", $"{Format}\n{url}\n{validator}\n{fetchedUrl}\n");
+        AtomicFile.ReplaceCache(stem + ".Packages", trimmed);
+        AtomicFile.ReplaceCache(stem + ".key", Encoding.UTF8.GetBytes($"{Format}\n{url}\n{validator}\n{fetchedUrl}\n"));
     }
 
     /// <summary>Appends the kept fields of one Packages stanza, as deb822 text, to <paramref name="into"/>.</summary>

@@ -108,6 +108,51 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>
+    /// Replaces a cache file, one whose absence only means "compute it again", without ever
+    /// giving the new content another name: the old file is removed, then the complete unnamed
+    /// one is named. A process killed in between leaves no file rather than a "tmpXXXXXXXX" one
+    /// (<see cref="Replace(string, ReadOnlySpan{byte}, bool)"/> names the new file for the moment
+    /// it renames it). Where unnamed files are not available this is that Replace.
+    /// </summary>
+    public static void ReplaceCache(string path, ReadOnlySpan<byte> content, bool flushToDisk = true)
+    {
+        using var unnamed = WriteUnnamed(path, content, flushToDisk);
+        if (unnamed == null)
+            Replace(path, content, flushToDisk);
+        else
+            NameInPlace(unnamed, path);
+    }
+
+    /// <summary>Like <see cref="ReplaceCache(string, ReadOnlySpan{byte}, bool)"/>, for what <paramref name="write"/> writes to a buffered stream.</summary>
+    public static void ReplaceCache(string path, Action<Stream> write, bool flushToDisk = true)
+    {
+        var unnamed = NativeFile.TryCreateUnnamed(DirectoryOf(path));
+        if (unnamed == null)
+        {
+            Replace(path, write, flushToDisk);
+            return;
+        }
+        using (unnamed)
+        {
+            using var stream = new FileStream(unnamed, FileAccess.Write, StreamBuffer);
+            write(stream);
+            stream.Flush(flushToDisk);
+            NameInPlace(unnamed, path);
+        }
+    }
+
+    // Another writer may name its copy between the removal and the link: removed again, so the
+    // last writer wins, as with rename.
+    private static void NameInPlace(SafeFileHandle unnamed, string path)
+    {
+        do
+        {
+            File.Delete(path);
+        }
+        while (!NativeFile.TryLinkUnnamed(unnamed, path));
+    }
+
     private static string DirectoryOf(string path) => Path.GetDirectoryName(Path.GetFullPath(path))!;
 
     // A file without a name in the directory of path, holding the content on disk; null where

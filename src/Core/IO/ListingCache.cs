@@ -226,7 +226,7 @@ public sealed class ListingCache
             try
             {
                 // Streamed: on full bookworm the file holds 35,000 entries.
-                AtomicFile.Replace(_file, Serialize, flushToDisk: false);
+                AtomicFile.ReplaceCache(_file, Serialize, flushToDisk: false);
                 _changed = false;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -109,7 +109,8 @@ public sealed class StateCache
                     writer.Write(name);
             }
         }
-        AtomicFile.Replace(PathOf(db.Section), buffer.ToArray());
+        // A cache: killed here, the master leaves none rather than a temporary file.
+        AtomicFile.ReplaceCache(PathOf(db.Section), buffer.ToArray());
     }
 
     private static CachedStates? Read(BinaryReader reader, string key)

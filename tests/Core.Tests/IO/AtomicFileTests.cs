@@ -86,4 +86,43 @@ public sealed class AtomicFileTests : IDisposable
         Assert.Equal("old", File.ReadAllText(path));
         Assert.Equal([path], Directory.GetFiles(_temp.Path));
     }
+
+    [Fact]
+    [SupportedOSPlatform("linux")]
+    public void A_replaced_cache_never_has_a_temporary_name_which_a_kill_could_leave_behind()
+    {
+        var packages = _temp.Write("snapshot", "old"u8.ToArray());
+        var listing = _temp.Write("listings", "old"u8.ToArray());
+        // Every name created in the directory, in order; the sentinel shows all earlier events arrived.
+        var created = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var seenAll = new ManualResetEventSlim();
+        using var watcher = new FileSystemWatcher(_temp.Path) { NotifyFilter = NotifyFilters.FileName };
+        watcher.Created += (_, e) =>
+        {
+            created.Enqueue(e.Name!);
+            if (e.Name == "sentinel")
+                seenAll.Set();
+        };
+        watcher.Renamed += (_, e) =>
+        {
+            created.Enqueue(e.OldName!);
+            created.Enqueue(e.Name!);
+        };
+        watcher.EnableRaisingEvents = true;
+
+        AtomicFile.ReplaceCache(packages, "new"u8);
+        AtomicFile.ReplaceCache(listing, stream => stream.Write("streamed"u8), flushToDisk: false);
+        AtomicFile.ReplaceCache(_temp.Combine("fresh"), "first"u8);
+        AtomicFile.Replace(_temp.Combine("renamed"), "by rename");
+        File.WriteAllText(_temp.Combine("sentinel"), "");
+
+        Assert.True(seenAll.Wait(TimeSpan.FromSeconds(30)));
+        Assert.Equal("new", File.ReadAllText(packages));
+        Assert.Equal("streamed", File.ReadAllText(listing));
+        Assert.Equal("first", File.ReadAllText(_temp.Combine("fresh")));
+        // Only Replace named its file for a moment: the check sees temporary names where they are.
+        var temporary = created.Where(n => n.StartsWith("tmp", StringComparison.Ordinal)).Distinct().ToList();
+        Assert.Single(temporary);
+        Assert.Equal(["fresh", "listings", "renamed", "sentinel", "snapshot", temporary[0]], created.Distinct().Order(StringComparer.Ordinal));
+    }
 }
