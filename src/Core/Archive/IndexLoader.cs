@@ -43,13 +43,13 @@ public sealed class IndexLoader
         foreach (var url in urls)
         {
             var validator = _fetcher.Validator(url);
-            if (validator != null && snapshots.Find(url, validator) is { } snapshot)
+            if (validator != null && snapshots.Find(url, validator) is { } snapshot && OpenSnapshot(snapshot.File) is { } file)
             {
                 opening?.Invoke(url);
                 opened.Add(snapshot.FetchedUrl);
                 answered?.Invoke(snapshot.FetchedUrl);
                 IReadOnlyList<InputError> errors;
-                using (var file = File.OpenRead(snapshot.File))
+                using (file)
                     errors = read(file, snapshot.File, index);
                 if (errors.Count > 0)
                     return new(null, opened, errors);
@@ -64,6 +64,20 @@ public sealed class IndexLoader
                 snapshots.Save(url, validator, one.Fetched[^1], trimmed.ToArray());
         }
         return new(index, opened, []);
+    }
+
+    // Another process saving the same URL's snapshot removes the file for a moment
+    // (AtomicFile.ReplaceCache): then the index is fetched as if there were none.
+    private static FileStream? OpenSnapshot(string path)
+    {
+        try
+        {
+            return File.OpenRead(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
     }
 
     private IndexLoadResult<T> Load<T>(IEnumerable<string> urls, ArchiveIndex<T> index,

@@ -75,6 +75,21 @@ public sealed class IndexSnapshotTests : IDisposable
     }
 
     [Fact]
+    public void A_snapshot_whose_stanzas_are_missing_is_fetched_again_and_saved_anew()
+    {
+        Load();
+        // What a reader meets between another process's removal and its link (AtomicFile.ReplaceCache);
+        // the same moment between Find and the open is caught there, which no test can time.
+        File.Delete(Directory.GetFiles(_temp.Combine("snapshots"), "*.Packages").Single());
+
+        var (again, fetched) = Load();
+
+        Assert.Equal(["aa", "bb"], again.Index!.InOrder.Select(p => p.Name));
+        Assert.Equal([Url], fetched);
+        Assert.Single(Directory.GetFiles(_temp.Combine("snapshots"), "*.Packages"));
+    }
+
+    [Fact]
     public void A_snapshot_whose_key_is_missing_is_not_used()
     {
         Load();
