@@ -82,12 +82,14 @@ public static class ReportPipeline
                 return new ReportResult(false, templateErrors, 0, 0, 0);
             using var context = new SiteContext(config, options, output, templates, log);
             var writer = new WriteFiles();
+            IModule? current = null;
             try
             {
                 IReadOnlyList<Document> documents = [];
                 var clock = System.Diagnostics.Stopwatch.StartNew();
                 foreach (var module in Modules(writer))
                 {
+                    current = module;
                     var started = clock.Elapsed;
                     var paused = GC.GetTotalPauseDuration();
                     var (collections, full) = (GC.CollectionCount(0), GC.CollectionCount(2));
@@ -98,6 +100,13 @@ public static class ReportPipeline
                             $"timing: {module.GetType().Name} {(clock.Elapsed - started).TotalSeconds:F2} s (GC {GC.CollectionCount(0) - collections}x, {GC.CollectionCount(2) - full} full, {(GC.GetTotalPauseDuration() - paused).TotalSeconds:F2} s, heap {GC.GetGCMemoryInfo().HeapSizeBytes >> 20} MB)"));
                 }
                 writer.Finish();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A file that cannot be written or moved (a directory where a page goes, a full
+                // disk, no permission): said as such, with what was met before, not as a crash.
+                var stopped = new InputError(current?.GetType().Name ?? "report", 0, $"stopped: {e.Message}");
+                return new ReportResult(true, [.. context.Errors, stopped], context.Sections.Count, writer.Written, writer.Unchanged);
             }
             finally
             {

@@ -12,6 +12,25 @@ public sealed class ReportPipelineTests : IDisposable
     public void Dispose() => _archive.Dispose();
 
     [Fact]
+    public void A_page_that_cannot_be_written_stops_the_run_with_an_error_naming_it_and_the_next_run_recovers()
+    {
+        // A directory where the early writer puts a state page: replacing it fails.
+        var blocked = _archive.Page("sid", "state-successfully-tested.html");
+        Directory.CreateDirectory(Path.Combine(blocked, "in-the-way"));
+
+        var result = ReportPipeline.Run(_archive.Config(), new ReportOptions { Now = SmallArchive.Now, LockWait = TimeSpan.Zero }, _ => { });
+
+        Assert.True(result.Ran);
+        var error = Assert.Single(result.Errors).ToString();
+        Assert.StartsWith("WriteFiles: stopped: ", error);
+        Assert.Contains(blocked, error);
+        // The locks were given back and nothing is left half done: once the way is clear, a run succeeds.
+        Directory.Delete(blocked, recursive: true);
+        _archive.Report();
+        Assert.Contains("alpha", _archive.Read("sid", "state-successfully-tested.html"));
+    }
+
+    [Fact]
     public void Every_active_state_gets_a_page_even_when_it_is_empty()
     {
         _archive.Report();
