@@ -100,7 +100,8 @@ public sealed class LoadSections : IModule
         var (db, errors) = context.Loader.Load(name, recycle: false);
         if (db == null)
         {
-            reading.Wait();
+            // Waited for, not let fail: the Packages errors are the ones this section is skipped for.
+            ((IAsyncResult)reading).AsyncWaitHandle.WaitOne();
             foreach (var error in errors)
                 context.Errors.Add(error with { Section = name });
             context.Log($"{name}: cannot load the Packages files, section skipped");
