@@ -99,6 +99,8 @@ public static class ReportPipeline
                         log(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                             $"timing: {module.GetType().Name} {(clock.Elapsed - started).TotalSeconds:F2} s (GC {GC.CollectionCount(0) - collections}x, {GC.CollectionCount(2) - full} full, {(GC.GetTotalPauseDuration() - paused).TotalSeconds:F2} s, heap {GC.GetGCMemoryInfo().HeapSizeBytes >> 20} MB)"));
                 }
+                // Saving the manifest and the records is the writer's work.
+                current = writer;
                 writer.Finish();
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -60,6 +60,16 @@ public sealed class LoopbackServer : IDisposable
             {
                 return;
             }
+            // Each request on its own: a response the browser gives up on (a cancelled request
+            // fails its write) must not stop the server, nor hold back the requests after it.
+            _ = Task.Run(() => Respond(context));
+        }
+    }
+
+    private async Task Respond(HttpListenerContext context)
+    {
+        try
+        {
             using var response = context.Response;
             var relative = Uri.UnescapeDataString(context.Request.Url!.AbsolutePath).TrimStart('/');
             var path = Path.GetFullPath(Path.Combine(_root, relative));
@@ -70,12 +80,16 @@ public sealed class LoopbackServer : IDisposable
                 lock (NotFound)
                     NotFound.Add(context.Request.Url.AbsolutePath);
                 response.StatusCode = 404;
-                continue;
+                return;
             }
             response.ContentType = Types.GetValueOrDefault(Path.GetExtension(path), "application/octet-stream");
             var bytes = await File.ReadAllBytesAsync(path);
             response.ContentLength64 = bytes.Length;
             await response.OutputStream.WriteAsync(bytes);
+        }
+        catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
+        {
+            // The browser closed the connection first.
         }
     }
 
