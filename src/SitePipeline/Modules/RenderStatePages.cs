@@ -10,8 +10,8 @@ namespace Piuparts.SitePipeline.Modules;
 /// One page per active state of each changed section (report.md §6.9), listing its packages
 /// with their dependencies' states. They need only the computed states and the charts (for the
 /// navigation), so the pipeline runs this right after DrawCharts and BeginWriting starts writing
-/// them on a core of their own while the known problems are classified and the other pages are
-/// modelled: on full bookworm they are a third of what WriteFiles would otherwise do.
+/// them on a core of their own while the history is read and the other pages are modelled: on
+/// full bookworm they are a third of what WriteFiles would otherwise do.
 /// </summary>
 public sealed class RenderStatePages : IModule
 {
