@@ -12,14 +12,12 @@ internal sealed class CodePointComparer : IComparer<string>
     {
         if (x == null || y == null)
             return x == null ? (y == null ? 0 : -1) : 1;
-        var length = Math.Min(x.Length, y.Length);
-        for (int i = 0; i < length; i++)
+        // The first difference found by a vectorised scan: tens of thousands of names are sorted per summary.
+        int i = x.AsSpan().CommonPrefixLength(y);
+        if (i < x.Length && i < y.Length)
         {
-            char a = x[i], b = y[i];
-            if (a == b)
-                continue;
             // Surrogates (U+D800..U+DFFF) stand for code points above U+FFFF: lift them over U+E000..U+FFFF.
-            return Rank(a).CompareTo(Rank(b));
+            return Rank(x[i]).CompareTo(Rank(y[i]));
         }
         return x.Length.CompareTo(y.Length);
     }
