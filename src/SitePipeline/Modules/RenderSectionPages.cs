@@ -94,11 +94,16 @@ public sealed class RenderSectionPages : IModule
 
     public sealed record IndexRow(string State, int Count, bool Bad, string Percent, string PercentText, IReadOnlyList<string> Logs, IReadOnlyList<ProblemLink> Problems);
 
+    /// <summary>Packages per piece of a log list (see <see cref="ListPieces"/>), on average.</summary>
+    public const int RowsPerPiece = 256;
+
+    // A log list has as many rows as its directory has packages (pass: most of the section), so
+    // it is cut into pieces as a state page is: one new log renders the piece that holds it.
     private static Document LogList(SiteContext context, SectionModel section, LogDirectory directory, string heading, string description, bool alert)
     {
         var dir = directory.DirectoryName();
         var destination = $"{section.Name}/{dir}.html";
-        return PageFrame.Page(context, destination, $"{heading} in {section.Name}", section.Name, "log-list", () =>
+        return PageFrame.Page(context, destination, $"{heading} in {section.Name}", section.Name, () =>
         {
             var packages = section.Logs.In(directory)
                 .GroupBy(l => l.Package, StringComparer.Ordinal)
@@ -109,19 +114,60 @@ public sealed class RenderSectionPages : IModule
                     return new LogLink(l.RelativePath, l.Version, package != null && section.IsCruft(package, missingSource: false));
                 }).ToArray()))
                 .ToArray();
-            return new
-            {
-                Section = section.Name,
-                Heading = heading,
-                Description = description,
-                Alert = alert,
-                Count = packages.Length,
-                Packages = packages,
-            };
-        });
+            return Pieced(context.Fingerprints, new LogListModel(section.Name, heading, description, alert, packages));
+        },
+        p => new LogListPrint(p.Model.Section, p.Model.Heading, p.Model.Description, p.Model.Alert, p.Model.Packages.Count, p.Prints),
+        p => LogListBody(context.Templates, p, PieceCache.Load(context.OutputDirectory, destination)), "log-list");
     }
 
-    public sealed record LogListEntry(string Name, IReadOnlyList<LogLink> Logs);
+    /// <summary>A log list's packages cut into pieces (<see cref="ListPieces"/>), each with its fingerprint.</summary>
+    public static PiecedLogList Pieced(Fingerprints fingerprints, LogListModel model, int rowsPerPiece = RowsPerPiece)
+    {
+        var pieces = ListPieces.Split(model.Packages, p => p.Name, rowsPerPiece);
+        var prints = pieces.AsParallel().AsOrdered().Select(piece => fingerprints.OfFields(buffer =>
+        {
+            buffer.Write(piece.Length);
+            foreach (var entry in piece)
+                entry.WriteTo(buffer);
+        })).ToArray();
+        return new PiecedLogList(model, pieces, prints);
+    }
+
+    /// <summary>
+    /// The body of a log list as UTF-8 parts: each piece taken from <paramref name="cache"/> when
+    /// its fingerprint is there, else rendered; the bytes do not depend on how the list was cut.
+    /// </summary>
+    public static IReadOnlyList<ReadOnlyMemory<byte>> LogListBody(TemplateSet templates, PiecedLogList list, PieceCache? cache)
+    {
+        var model = list.Model;
+        var rows = ListPieces.Render(list.Pieces, list.Prints, cache, piece => templates.Render("log-list-rows", new { Packages = piece }));
+        var (before, after) = Splice.Around(templates.Render("log-list", new { model.Section, model.Heading, model.Description, model.Alert, model.Packages.Count, Rows = Splice.Hole }));
+        return [before, .. rows, after];
+    }
+
+    public sealed record LogListModel(string Section, string Heading, string Description, bool Alert, IReadOnlyList<LogListEntry> Packages);
+
+    /// <summary>A log list's model with its packages cut into pieces, and each piece's fingerprint.</summary>
+    public sealed record PiecedLogList(LogListModel Model, IReadOnlyList<LogListEntry[]> Pieces, IReadOnlyList<string> Prints);
+
+    /// <summary>What a log list's fingerprint covers: its heading and its pieces' fingerprints.</summary>
+    public sealed record LogListPrint(string Section, string Heading, string Description, bool Alert, int Count, IReadOnlyList<string> Pieces);
+
+    public sealed record LogListEntry(string Name, IReadOnlyList<LogLink> Logs)
+    {
+        /// <summary>Every field, for a piece's fingerprint.</summary>
+        public void WriteTo(DigestBuffer buffer)
+        {
+            buffer.Write(Name);
+            buffer.Write(Logs.Count);
+            foreach (var log in Logs)
+            {
+                buffer.Write(log.Href);
+                buffer.Write(log.Version);
+                buffer.Write(log.Cruft);
+            }
+        }
+    }
 
     public sealed record LogLink(string Href, string Version, bool Cruft);
 }

@@ -56,14 +56,12 @@ public sealed class RenderStatePages : IModule
     public const int RowsPerPiece = 256;
 
     /// <summary>
-    /// The list of a state page (tens of thousands of packages, megabytes of HTML on a big
-    /// section) cut into pieces where a package's name says so, not at fixed counts: a package
-    /// coming or going changes its own piece only, so the others keep their fingerprints. The
-    /// page's fingerprint is made of its pieces' ones.
+    /// The list of a state page cut into pieces (<see cref="ListPieces"/>); the page's fingerprint
+    /// is made of its pieces' ones.
     /// </summary>
     public static PiecedStatePage Pieced(Fingerprints fingerprints, StatePageModel model, int rowsPerPiece = RowsPerPiece)
     {
-        var pieces = Split(model.Packages, rowsPerPiece);
+        var pieces = ListPieces.Split(model.Packages, p => p.Name, rowsPerPiece);
         var prints = new string[pieces.Count];
         // Each core keeps the bytes of the dependencies it wrote: libc6's entry is in most rows.
         Parallel.For(0, pieces.Count, () => new Dictionary<DependencyEntry, byte[]>(ReferenceEqualityComparer.Instance), (i, _, written) =>
@@ -88,43 +86,14 @@ public sealed class RenderStatePages : IModule
     public static IReadOnlyList<ReadOnlyMemory<byte>> StateBody(TemplateSet templates, PiecedStatePage page, PieceCache? cache)
     {
         var model = page.Model;
-        var rows = new ReadOnlyMemory<byte>[page.Pieces.Count];
-        Parallel.For(0, rows.Length, i => rows[i] = cache?.Find(page.Prints[i])
-            ?? Encoding.UTF8.GetBytes(templates.Render("state-rows", new { model.Error, Packages = page.Pieces[i] })));
-        cache?.Save(page.Prints.Zip(rows).ToArray());
+        var rows = ListPieces.Render(page.Pieces, page.Prints, cache, piece => templates.Render("state-rows", new { model.Error, Packages = piece }));
         var (before, after) = Splice.Around(templates.Render("state", new { model.Section, model.State, model.Error, Count = model.Packages.Count, Rows = Splice.Hole }));
         return [before, .. rows, after];
     }
 
     /// <summary>The body of a state page rendered whole, in pieces of about <paramref name="rowsPerPiece"/> packages.</summary>
     public static string StateBody(TemplateSet templates, StatePageModel model, int rowsPerPiece = RowsPerPiece) =>
-        Encoding.UTF8.GetString(Splice.Join(StateBody(templates, new PiecedStatePage(model, Split(model.Packages, rowsPerPiece), []), null)));
-
-    // A piece ends after a package whose name hashes to 0 modulo the piece size, or at four times that size.
-    private static IReadOnlyList<StateEntry[]> Split(IReadOnlyList<StateEntry> packages, int rowsPerPiece)
-    {
-        rowsPerPiece = Math.Max(1, rowsPerPiece);
-        var pieces = new List<StateEntry[]>();
-        int start = 0;
-        for (int i = 0; i < packages.Count; i++)
-        {
-            if (i + 1 - start >= 4 * rowsPerPiece || Fnv1a(packages[i].Name) % (uint)rowsPerPiece == 0 || i == packages.Count - 1)
-            {
-                pieces.Add(packages.Skip(start).Take(i + 1 - start).ToArray());
-                start = i + 1;
-            }
-        }
-        return pieces;
-    }
-
-    // A hash that stays the same from run to run (string.GetHashCode does not).
-    private static uint Fnv1a(string text)
-    {
-        uint hash = 2166136261;
-        foreach (char c in text)
-            hash = (hash ^ c) * 16777619;
-        return hash;
-    }
+        Encoding.UTF8.GetString(Splice.Join(StateBody(templates, new PiecedStatePage(model, ListPieces.Split(model.Packages, p => p.Name, rowsPerPiece), []), null)));
 
     private static DependencyEntry Dependency(SectionModel section, string[] group)
     {
