@@ -102,6 +102,18 @@ public sealed class SiteContext(SiteConfig config, ReportOptions options, string
         });
     }
 
+    private ConcurrentDictionary<string, string>? _navigationPrints;
+
+    /// <summary>
+    /// The fingerprint of <see cref="Navigation"/>, taken once per section: a page's fingerprint
+    /// covers it as this string instead of writing the list again for each of 70,000 pages.
+    /// </summary>
+    public string NavigationPrint(string? current)
+    {
+        var cache = LazyInitializer.EnsureInitialized(ref _navigationPrints, () => new(StringComparer.Ordinal));
+        return cache.GetOrAdd(current ?? "", _ => Fingerprints.Of(Navigation(current)));
+    }
+
     /// <summary>Web doc-root normalised as piuparts does (report.md §1.4): "" or "/path".</summary>
     public string DocRoot
     {

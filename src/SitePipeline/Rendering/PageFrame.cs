@@ -65,7 +65,7 @@ public static class PageFrame
 
     // What a page's fingerprint covers besides its model's inputs: the frame and the navigation.
     private static string Fingerprint(SiteContext context, string destination, string title, string? section, string kind, bool showTime, string? feed, object inputs) =>
-        context.Fingerprints.Of(destination, title, section, kind, showTime ? context.Options.Now : null, context.Navigation(section), feed, inputs);
+        context.Fingerprints.Of(destination, title, section, kind, showTime ? context.Options.Now : null, context.NavigationPrint(section), feed, inputs);
 
     public sealed record FrameModel(string Title, string Root, IReadOnlyList<FeedLink> Feeds, IReadOnlyList<NavSection> Sections, string Body, string? Updated, string? UpdatedIso);
 
