@@ -35,7 +35,7 @@ public static class ReportVerb
         };
         var timings = new Option<bool>("--timings")
         {
-            Description = "print how long each step of the report took, with its garbage collections, their pauses and the memory allocated meanwhile",
+            Description = "print how long each step of the report took, with the CPU time used meanwhile, its garbage collections, their pauses and the memory allocated meanwhile",
         };
         var command = new Command("report",
             "Build the website from the master directory into output-directory, as piuparts-report does: section pages, " +
