@@ -86,9 +86,9 @@ static int ReportModules(string configPath, string output, string now, string[] 
     var (config, errors) = SiteConfig.Load(configPath, null);
     if (config == null)
         return Fail(errors);
-    var (templates, templateErrors) = TemplateSet.Load();
-    if (templates == null)
-        return Fail(templateErrors);
+    var templates = TemplateSet.Start();
+    if (templates.Wait() is { Set: null } invalid)
+        return Fail(invalid.Errors);
     Directory.CreateDirectory(output);
     var options = new ReportOptions { Now = DateTimeOffset.Parse(now, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal) };
     var context = new SiteContext(config, options, output, templates, _ => { });

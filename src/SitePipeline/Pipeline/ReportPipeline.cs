@@ -77,9 +77,9 @@ public static class ReportPipeline
 
         using (runLock)
         {
-            var (templates, templateErrors) = TemplateSet.Load(options.TemplatesDirectory);
-            if (templates == null)
-                return new ReportResult(false, templateErrors, 0, 0, 0);
+            var templates = TemplateSet.Start(options.TemplatesDirectory);
+            if (templates.Hash == null)
+                return new ReportResult(false, templates.Wait().Errors, 0, 0, 0);
             using var context = new SiteContext(config, options, output, templates, log);
             var writer = new WriteFiles();
             IModule? current = null;
@@ -96,6 +96,10 @@ public static class ReportPipeline
                     long allocated = options.Timings ? GC.GetTotalAllocatedBytes() : 0;
                     var cpu = options.Timings ? Environment.CpuUsage.TotalTime : default;
                     documents = module.Execute(context, documents);
+                    // The templates were parsed while the sections loaded: invalid ones stop the
+                    // run before it changes anything in the master directory.
+                    if (module is LoadSections && templates.Wait() is { Set: null } invalid)
+                        return new ReportResult(false, invalid.Errors, 0, 0, 0);
                     // With the CPU time of every thread meanwhile (work left to other cores shows in the
                     // step that runs beside it) and the garbage collector's share: on two cores its
                     // pauses are a good part of a rerun.

@@ -9,7 +9,7 @@ using Piuparts.SitePipeline.Rendering;
 namespace Piuparts.SitePipeline.Pipeline;
 
 /// <summary>What every module of a report run shares: configuration, directories, the sections read so far, the templates, and the log.</summary>
-public sealed class SiteContext(SiteConfig config, ReportOptions options, string outputDirectory, TemplateSet templates, Action<string> log) : IDisposable
+public sealed class SiteContext(SiteConfig config, ReportOptions options, string outputDirectory, TemplateLoading templates, Action<string> log) : IDisposable
 {
     public SiteConfig Config { get; } = config;
 
@@ -20,7 +20,11 @@ public sealed class SiteContext(SiteConfig config, ReportOptions options, string
     /// <summary>Absolute path of the output directory.</summary>
     public string OutputDirectory { get; } = Path.GetFullPath(outputDirectory);
 
-    public TemplateSet Templates { get; } = templates;
+    private TemplateSet? _templates;
+
+    /// <summary>The parsed templates; the first use waits until they are (they are parsed while the sections load).</summary>
+    public TemplateSet Templates => _templates ??= templates.Wait().Set
+        ?? throw new InvalidOperationException("the templates are not valid: the run stops before it renders anything");
 
     private PageManifest? _manifest;
     private Dictionary<string, SectionRecord>? _records;
@@ -55,7 +59,7 @@ public sealed class SiteContext(SiteConfig config, ReportOptions options, string
     public PageManifest Manifest => _manifest ??= PageManifest.Load(OutputDirectory);
 
     /// <summary>Fingerprints of page inputs, salted with these templates.</summary>
-    public Fingerprints Fingerprints { get; } = new(templates.Hash);
+    public Fingerprints Fingerprints { get; } = new(templates.Hash ?? throw new ArgumentException("the templates could not be read", nameof(templates)));
 
     /// <summary>The sections this run is asked to report, in order.</summary>
     public IReadOnlyList<string> RequestedSections => Options.Sections.Count > 0 ? Options.Sections : AllSections;
