@@ -113,6 +113,9 @@ static int ReportModules(string configPath, string output, string now, string[] 
             Console.Error.WriteLine(FormattableString.Invariant(
                 $"{module.GetType().Name,-22} {clock.Elapsed.TotalSeconds,7:F2} s  cpu {used.TotalSeconds,6:F2} s  documents {documents.Count,6}  managed {GC.GetTotalMemory(false) / 1048576.0,6:F0} MB  working set {Environment.WorkingSet / 1048576.0,6:F0} MB"));
         }
+        // What the modules left running on another core (the manifest, the logs' links) is part of the run.
+        foreach (var background in modules.Where(m => !without.Contains(m.GetType().Name)).OfType<IBackgroundModule>())
+            background.Finish();
     }
     finally
     {

@@ -8,7 +8,8 @@ namespace Piuparts.SitePipeline.Modules;
 /// <summary>
 /// Brings each current log into the output tree (report.md §6.3): a hard link to the master's
 /// file when possible (same size and not newer: left alone), else a copy; then removes copies of
-/// logs that are gone (§6.12).
+/// logs that are gone (§6.12). Done on another core while the modules after it run (the feed
+/// records, the global summary.json), which write none of its files; the run waits for it at its end.
 /// </summary>
 /// <remarks>
 /// Both sides are compared from directory listings, not a stat call per log: the master's from
@@ -18,12 +19,34 @@ namespace Piuparts.SitePipeline.Modules;
 /// read again before the listings are saved. (Pages are not checked this way: a page edited in
 /// place under its name, which a listing does not show, is written again at the next run.)
 /// </remarks>
-public sealed class LinkLogs : IModule
+public sealed class LinkLogs : IBackgroundModule
 {
     /// <summary>The output's kept listings of its log directories, in the cache directory.</summary>
     public const string ListingsFile = "listings";
 
+    private Task? _linking;
+
     public IReadOnlyList<Document> Execute(SiteContext context, IReadOnlyList<Document> documents)
+    {
+        _linking = Task.Run(() => Link(context));
+        return documents;
+    }
+
+    public void Finish() => _linking?.GetAwaiter().GetResult();
+
+    public void Drain()
+    {
+        try
+        {
+            _linking?.Wait();
+        }
+        catch (AggregateException)
+        {
+            // The run has failed already; its own error is the one reported.
+        }
+    }
+
+    private static void Link(SiteContext context)
     {
         int linked = 0, removed = 0;
         var outputListings = ListingCache.Open(RunCache.PathOf(context.OutputDirectory, ListingsFile));
@@ -67,7 +90,6 @@ public sealed class LinkLogs : IModule
         outputListings.RefreshChanged();
         outputListings.Save();
         context.Log($"logs: {linked} linked or copied, {removed} removed");
-        return documents;
     }
 
     private static Dictionary<string, ListedEntry> Files(IReadOnlyList<ListedEntry>? entries)

@@ -17,7 +17,7 @@ namespace Piuparts.SitePipeline.Modules;
 /// have a page. Then it records what it wrote for the next run, on another core while the
 /// modules after it run (<see cref="Finish"/> waits for that).
 /// </summary>
-public sealed class WriteFiles : IModule
+public sealed class WriteFiles : IBackgroundModule
 {
     /// <summary>Sub-trees of a section whose files are all produced by the report.</summary>
     private static readonly string[] OwnedSubtrees = ["source", "maintainer"];

@@ -44,10 +44,11 @@ public static class ReportPipeline
         new KeepUnchangedPages(),
         new RenderSitemap(),
         writer,
+        // On the other core while the records and the global summary are written.
+        new LinkLogs(),
         new RecordFeeds(),
         new RecordSourceSections(),
         new MergeSummaries(),
-        new LinkLogs(),
     ];
 
     public static ReportResult Run(SiteConfig config, ReportOptions options, Action<string> log)
@@ -82,12 +83,13 @@ public static class ReportPipeline
                 return new ReportResult(false, templates.Wait().Errors, 0, 0, 0);
             using var context = new SiteContext(config, options, output, templates, log);
             var writer = new WriteFiles();
+            var modules = Modules(writer);
             IModule? current = null;
             try
             {
                 IReadOnlyList<Document> documents = [];
                 var clock = System.Diagnostics.Stopwatch.StartNew();
-                foreach (var module in Modules(writer))
+                foreach (var module in modules)
                 {
                     current = module;
                     var started = clock.Elapsed;
@@ -107,9 +109,12 @@ public static class ReportPipeline
                         log(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                             $"timing: {module.GetType().Name} {(clock.Elapsed - started).TotalSeconds:F2} s (CPU {(Environment.CpuUsage.TotalTime - cpu).TotalSeconds:F2} s, GC {GC.CollectionCount(0) - collections}x, {GC.CollectionCount(2) - full} full, {(GC.GetTotalPauseDuration() - paused).TotalSeconds:F2} s, allocated {(GC.GetTotalAllocatedBytes() - allocated) >> 20} MB, heap {GC.GetGCMemoryInfo().HeapSizeBytes >> 20} MB)"));
                 }
-                // Saving the manifest and the records is the writer's work.
-                current = writer;
-                writer.Finish();
+                // Saving the manifest and the records is the writer's work, linking the logs LinkLogs'.
+                foreach (var background in modules.OfType<IBackgroundModule>())
+                {
+                    current = background;
+                    background.Finish();
+                }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -121,7 +126,8 @@ public static class ReportPipeline
             finally
             {
                 // Nothing is written after the run returns, even when it failed.
-                writer.Drain();
+                foreach (var background in modules.OfType<IBackgroundModule>())
+                    background.Drain();
                 foreach (var held in context.Locks.Values)
                     held.Dispose();
             }

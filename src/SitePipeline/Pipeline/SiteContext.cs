@@ -88,7 +88,14 @@ public sealed class SiteContext(SiteConfig config, ReportOptions options, string
     /// <summary>Problems that did not stop the run (a section skipped, a log that could not be copied).</summary>
     public List<InputError> Errors { get; } = [];
 
-    public void Log(string line) => log(line);
+    private readonly Lock _logging = new();
+
+    /// <summary>Passes a line to the run's log, one line at a time: documents produced on every core and modules working in the background log too.</summary>
+    public void Log(string line)
+    {
+        lock (_logging)
+            log(line);
+    }
 
     private ConcurrentDictionary<string, PageFrame.NavSection[]>? _navigation;
 

@@ -31,6 +31,27 @@ public sealed class ReportPipelineTests : IDisposable
     }
 
     [Fact]
+    public void A_log_directory_that_cannot_be_made_stops_the_run_with_an_error_naming_LinkLogs_after_the_modules_beside_it()
+    {
+        // A file where the copies of the failed logs go: LinkLogs, working in the background, cannot make the directory.
+        var blocked = _archive.Page("sid", "fail");
+        Directory.CreateDirectory(Path.GetDirectoryName(blocked)!);
+        File.WriteAllText(blocked, "in the way");
+
+        var result = ReportPipeline.Run(_archive.Config(), new ReportOptions { Now = SmallArchive.Now, LockWait = TimeSpan.Zero }, _ => { });
+
+        Assert.True(result.Ran);
+        var error = Assert.Single(result.Errors).ToString();
+        Assert.StartsWith("LinkLogs: stopped: ", error);
+        Assert.Contains(blocked, error);
+        // The modules that ran beside it did their work: the global summary is written.
+        Assert.True(File.Exists(_archive.Page("summary.json")));
+        File.Delete(blocked);
+        _archive.Report();
+        Assert.True(Directory.Exists(blocked));
+    }
+
+    [Fact]
     public void Every_active_state_gets_a_page_even_when_it_is_empty()
     {
         _archive.Report();
