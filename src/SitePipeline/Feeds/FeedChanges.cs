@@ -17,7 +17,7 @@ public static class FeedChanges
     {
         var failures = new List<FeedEntry>();
         var fixes = new List<FeedEntry>();
-        foreach (var (package, version, state, source) in current.OrderBy(c => c.Package, StringComparer.Ordinal))
+        foreach (var (package, version, state, source) in current)
         {
             var before = previous.TryGetValue(package, out var value) ? value.AsSpan(value.IndexOf(' ') + 1) : null;
             var target = state == Failed && !before.SequenceEqual(Failed) ? failures
@@ -26,6 +26,9 @@ public static class FeedChanges
             target?.Add(new FeedEntry(Id(webHost, section, package, version, state, now), section, package, version, source, state,
                 previous.ContainsKey(package) ? before.ToString() : null, now, maintainers(source)));
         }
+        // Only the few entries are put in name order, not every package of the section.
+        failures.Sort((a, b) => string.CompareOrdinal(a.Package, b.Package));
+        fixes.Sort((a, b) => string.CompareOrdinal(a.Package, b.Package));
         return [.. failures, .. fixes];
     }
 

@@ -35,8 +35,7 @@ public sealed class RenderFeeds : IModule
             var current = db.Names.Select(n => (n, db.TestVersion(n) ?? "", db.OwnState(n).Name(), db.Package(n)!.SourceName)).ToArray();
             var fresh = previous == null ? [] : FeedChanges.Between(context.WebHost, section.Name, context.Options.Now, previous.States, current, Maintainers);
             var entries = fresh.Concat(previous?.Entries ?? []).Take(MaxEntries).ToArray();
-            section.Feed = new FeedRecord(FeedRecord.CurrentFormat,
-                current.ToDictionary(c => c.Item1, c => $"{c.Item2} {c.Item3}", StringComparer.Ordinal), entries);
+            section.Feed = new FeedRecord(FeedRecord.CurrentFormat, States(current, previous), entries);
             if (fresh.Count > 0)
                 context.Log($"{section.Name}: feed: {fresh.Count(e => e.IsFailure)} new failures, {fresh.Count(e => !e.IsFailure)} fixes");
 
@@ -51,6 +50,21 @@ public sealed class RenderFeeds : IModule
             e => context.Fingerprints.Of(destination, baseUrl, page, title, e),
             // A feed without entries yet has no time of its own: the epoch keeps its bytes from run to run.
             e => AtomFeed.Render(baseUrl, destination, page, title, e, DateTimeOffset.UnixEpoch));
+
+    // Every package's "version state"; a package whose version and state are as recorded keeps
+    // the recorded string (nearly all of the section's 60,000 would otherwise be made again).
+    private static Dictionary<string, string> States(IReadOnlyList<(string Name, string Version, string State, string Source)> current, FeedRecord? previous)
+    {
+        var states = new Dictionary<string, string>(current.Count, StringComparer.Ordinal);
+        foreach (var (name, version, state, _) in current)
+        {
+            states[name] = previous != null && previous.States.TryGetValue(name, out var kept)
+                && kept.Length == version.Length + 1 + state.Length && kept.StartsWith(version, StringComparison.Ordinal)
+                && kept[version.Length] == ' ' && kept.EndsWith(state, StringComparison.Ordinal)
+                ? kept : $"{version} {state}";
+        }
+        return states;
+    }
 
     // The addresses of a source's maintainer and uploaders, each once.
     private static IReadOnlyList<string> Addresses(SourceReport source) =>
