@@ -10,12 +10,16 @@ namespace Piuparts.SitePipeline.History;
 /// <param name="Times">Per result word ("pass", "fail", "untestable"), the tests' times as UTC ticks.</param>
 public sealed record RecentTests(int Listed, IReadOnlyList<RecentTest> Newest, IReadOnlyDictionary<string, IReadOnlyList<long>> Times)
 {
-    /// <param name="tests">The section's tests, newest first.</param>
+    /// <summary>
+    /// From the section's tests of the window, newest first: only the listed ones are made into
+    /// <see cref="RecentTest"/>s (by <paramref name="full"/>, with their page), not every test of
+    /// the week (30,000 on full bookworm).
+    /// </summary>
     /// <param name="listed">How many of them the page lists at most.</param>
-    public static RecentTests Of(IReadOnlyList<RecentTest> tests, int listed) =>
-        new(listed, tests.Take(Math.Max(0, listed)).ToArray(),
-            tests.GroupBy(t => t.Result, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => (IReadOnlyList<long>)g.Select(t => t.Time.UtcTicks).ToArray(), StringComparer.Ordinal));
+    public static RecentTests Of<T>(IReadOnlyList<T> tests, int listed, Func<T, RecentTest> full, Func<T, string> result, Func<T, DateTimeOffset> time) =>
+        new(listed, tests.Take(Math.Max(0, listed)).Select(full).ToArray(),
+            tests.GroupBy(result, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<long>)g.Select(t => time(t).UtcTicks).ToArray(), StringComparer.Ordinal));
 
     /// <summary>The tests after <paramref name="from"/> and until <paramref name="until"/> (inclusive) with <paramref name="result"/>, or with any result when null.</summary>
     public int Count(string? result, DateTimeOffset from, DateTimeOffset until)

@@ -26,7 +26,7 @@ public sealed class RenderResultPages : IModule
         foreach (var section in context.Sections)
         {
             section.FailedPackages = section.Previous?.Failures ?? Failures(section);
-            section.RecentTests = section.Previous?.Recent ?? RecentTests.Of(Recent(section, now), context.Options.RecentTestsListed);
+            section.RecentTests = section.Previous?.Recent ?? Recent(section, now, context.Options.RecentTestsListed);
         }
         output.Add(PageFrame.Page(context, "failures.html", "Failed packages by age", null, "failures", () =>
         {
@@ -91,11 +91,13 @@ public sealed class RenderResultPages : IModule
         }).ToArray();
     }
 
-    private static IReadOnlyList<RecentTest> Recent(SectionModel section, DateTimeOffset now) =>
-        section.Results.All.Where(t => t.Time > now.AddDays(-RecentDays) && t.Time <= now)
-            .Select(t => new RecentTest(section.Name, t.Time, t.Package, t.Version, t.Word, PageOf(section, t.Package)))
+    private static RecentTests Recent(SectionModel section, DateTimeOffset now, int listed)
+    {
+        var week = section.Results.All.Where(t => t.Time > now.AddDays(-RecentDays) && t.Time <= now)
             .OrderByDescending(t => t.Time).ThenBy(t => t.Package, StringComparer.Ordinal)
             .ToArray();
+        return RecentTests.Of(week, listed, t => new RecentTest(section.Name, t.Time, t.Package, t.Version, t.Word, PageOf(section, t.Package)), t => t.Word, t => t.Time);
+    }
 
     // The page of a package's source, relative to the site root, when the section has it.
     private static string? PageOf(SectionModel section, string package) =>
