@@ -20,17 +20,19 @@ public sealed partial class PackageDatabase
 
     private int[]? _slotsByName;
 
+    // The slots in name order, sorted once for every state asked (the report asks for each, on every core).
+    private int[] SlotsByName() => LazyInitializer.EnsureInitialized(ref _slotsByName, () =>
+    {
+        var slots = Enumerable.Range(0, _nodes.Length).ToArray();
+        Array.Sort(slots, (a, b) => string.CompareOrdinal(_nodes[a].Name, _nodes[b].Name));
+        return slots;
+    });
+
     /// <summary>_list S: the packages whose own state is S, sorted.</summary>
     public IReadOnlyList<string> InState(PackageState state)
     {
         Compute();
-        // Sorted once for every state asked (the report asks for each, on every core).
-        var byName = LazyInitializer.EnsureInitialized(ref _slotsByName, () =>
-        {
-            var slots = Enumerable.Range(0, _nodes.Length).ToArray();
-            Array.Sort(slots, (a, b) => string.CompareOrdinal(_nodes[a].Name, _nodes[b].Name));
-            return slots;
-        });
+        var byName = SlotsByName();
         var names = new List<string>();
         foreach (int slot in byName)
         {

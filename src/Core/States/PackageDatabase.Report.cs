@@ -1,3 +1,5 @@
+using Piuparts.Core.Archive;
+
 namespace Piuparts.Core.States;
 
 // What the report asks besides the protocol's queries (report.md §2.3, §6.11).
@@ -18,6 +20,23 @@ public sealed partial class PackageDatabase
     {
         Compute();
         return StateOf(name);
+    }
+
+    /// <summary>
+    /// Every package in name order (ordinal) with its test version, its own state and its
+    /// resolved state (<see cref="ResolvedState"/>): for the report's files that list the whole
+    /// section (search index, feed record, summary), without looking each name up again.
+    /// </summary>
+    public IEnumerable<(BinaryPackage Package, string TestVersion, PackageState Own, PackageState Resolved)> PackagesByName()
+    {
+        Compute();
+        foreach (int slot in SlotsByName())
+        {
+            var node = _nodes[slot];
+            var own = _states![slot];
+            // Only an outdated package's state is looked up further (in the depends-sections).
+            yield return (node.Package, node.TestVersion, own, own == PackageState.Outdated ? StateOf(node.Name) : own);
+        }
     }
 
     /// <summary>The providers of a name here, then in each depends-section, in order.</summary>

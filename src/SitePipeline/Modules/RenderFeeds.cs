@@ -31,8 +31,7 @@ public sealed class RenderFeeds : IModule
             IReadOnlyList<string> Maintainers(string source) =>
                 (sources ??= section.SourceResults.ToDictionary(r => r.Name, StringComparer.Ordinal)).TryGetValue(source, out var report)
                     ? Addresses(report) : [];
-            var db = section.Db;
-            var current = db.Names.Select(n => (n, db.TestVersion(n) ?? "", db.OwnState(n).Name(), db.Package(n)!.SourceName)).ToArray();
+            var current = section.Db.PackagesByName().Select(p => (p.Package.Name, p.TestVersion, p.Own.Name(), p.Package.SourceName)).ToArray();
             var fresh = previous == null ? [] : FeedChanges.Between(context.WebHost, section.Name, context.Options.Now, previous.States, current, Maintainers);
             var entries = fresh.Concat(previous?.Entries ?? []).Take(MaxEntries).ToArray();
             section.Feed = new FeedRecord(FeedRecord.CurrentFormat, States(current, previous), entries);

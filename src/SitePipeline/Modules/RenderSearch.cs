@@ -18,8 +18,7 @@ public sealed class RenderSearch : IModule
         {
             output.Add(new Document($"{section.Name}/{SearchIndex.FileName}", () =>
             {
-                var db = section.Db;
-                var binaries = db.Names.Select(n => (n, db.Package(n)!.SourceName, db.OwnState(n)));
+                var binaries = section.Db.PackagesByName().Select(p => (p.Package.Name, p.Package.SourceName, p.Own));
                 return SearchIndex.Script(SearchIndex.Json(section.Name, section.SourceResults, binaries, section.MaintainerEmails ?? []));
             }));
         }

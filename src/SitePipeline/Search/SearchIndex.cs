@@ -21,7 +21,7 @@ public static class SearchIndex
     /// <summary>Version of the index's layout, read by search.js.</summary>
     public const int Version = 1;
 
-    /// <summary>The JSON index of a section (sources and maintainers in name order, binaries in name order).</summary>
+    /// <summary>The JSON index of a section: sources, binaries and maintainers in the order given (each in name order).</summary>
     public static byte[] Json(string section, IReadOnlyList<SourceReport> sources, IEnumerable<(string Name, string Source, PackageState State)> binaries, IReadOnlyList<string> maintainers)
     {
         var buffer = new MemoryStream();
@@ -46,7 +46,7 @@ public static class SearchIndex
             }
             json.WriteEndArray();
             json.WriteStartArray("binaries");
-            foreach (var (name, source, state) in binaries.OrderBy(b => b.Name, StringComparer.Ordinal))
+            foreach (var (name, source, state) in binaries)
             {
                 json.WriteStartArray();
                 json.WriteStringValue(name);

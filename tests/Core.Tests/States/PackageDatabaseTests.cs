@@ -205,6 +205,26 @@ public sealed class PackageDatabaseTests : IDisposable
     }
 
     [Fact]
+    public void Packages_by_name_come_in_name_order_with_the_states_asked_one_by_one()
+    {
+        using var stable = new SectionBuilder();
+        var dependency = stable.Package("old", version: "2").Package("lib").Build("stable");
+        var db = _section.Package("zed", depends: "lib").Package("old", version: "1").Package("Apt").Package("app", depends: "missing")
+            .Log(LogDirectory.Pass, "Apt").Build(dependencies: [dependency]);
+
+        var all = db.PackagesByName().ToArray();
+
+        Assert.Equal(["Apt", "app", "old", "zed"], all.Select(p => p.Package.Name));
+        Assert.All(all, p => Assert.Equal(db.OwnState(p.Package.Name), p.Own));
+        Assert.All(all, p => Assert.Equal(db.ResolvedState(p.Package.Name), p.Resolved));
+        Assert.All(all, p => Assert.Equal(db.TestVersion(p.Package.Name), p.TestVersion));
+        // An outdated package's resolved state is the depends-section's.
+        var old = all.Single(p => p.Package.Name == "old");
+        Assert.Equal(PackageState.Outdated, old.Own);
+        Assert.NotEqual(PackageState.Outdated, old.Resolved);
+    }
+
+    [Fact]
     public void Reverse_counters_asked_from_every_core_at_once_are_those_asked_one_at_a_time()
     {
         // A long chain and a wide fan: each package's walk is long, so walks overlap when asked together.
