@@ -86,7 +86,7 @@ public sealed class LoadSections : IModule
         var pages = context.Manifest.PagesOf(name).ToList();
         // Tens of thousands of files to stat: on every core.
         return pages.Count == record.Pages
-               && pages.AsParallel().All(page => context.Manifest.Valid(page, Path.Combine(context.OutputDirectory, page)) != null)
+               && pages.AsParallel().All(page => context.Manifest.Valid(page, context.OutputDirectory) != null)
             ? record : null;
     }
 

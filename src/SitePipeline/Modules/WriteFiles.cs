@@ -186,18 +186,18 @@ public sealed class WriteFiles : IBackgroundModule
 
     private static Result Write(string outputDirectory, Document document, PageManifest manifest)
     {
-        var path = Path.Combine(outputDirectory, document.Destination);
         if (document.IsKept)
             return new Result(Outcome.Skipped, manifest.Find(document.Destination));
-        var previous = document.IsFingerprinted ? manifest.Valid(document.Destination, path) : null;
+        var previous = document.IsFingerprinted ? manifest.Valid(document.Destination, outputDirectory) : null;
         var (bytes, fingerprint) = document.Produce(previous);
         if (bytes == null)
         {
             // The file was just found as recorded (Valid), or its section's pages were (Kept).
             var entry = manifest.Find(document.Destination);
-            return new Result(Outcome.Skipped, entry ?? Recorded(path, fingerprint));
+            return new Result(Outcome.Skipped, entry ?? Recorded(outputDirectory, document.Destination, fingerprint));
         }
         var outcome = Outcome.Same;
+        var path = Path.Combine(outputDirectory, document.Destination);
         if (!FileContent.Is(path, bytes))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -206,15 +206,12 @@ public sealed class WriteFiles : IBackgroundModule
             File.Move(temporary, path, overwrite: true);
             outcome = Outcome.Written;
         }
-        return new Result(outcome, Recorded(path, fingerprint));
+        return new Result(outcome, Recorded(outputDirectory, document.Destination, fingerprint));
     }
 
     // The file as it is now, under the fingerprint of the inputs it was made from.
-    private static PageManifest.Entry? Recorded(string path, string? fingerprint)
-    {
-        if (fingerprint == null)
-            return null;
-        var info = new FileInfo(path);
-        return info.Exists ? new PageManifest.Entry(fingerprint, info.Length, info.LastWriteTimeUtc.Ticks) : null;
-    }
+    private static PageManifest.Entry? Recorded(string outputDirectory, string destination, string? fingerprint) =>
+        fingerprint != null && FileStamp.Of(outputDirectory, destination) is { } stamp
+            ? new PageManifest.Entry(fingerprint, stamp.Length, stamp.ModifiedTicks)
+            : null;
 }

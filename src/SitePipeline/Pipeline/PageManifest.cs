@@ -72,13 +72,13 @@ public sealed class PageManifest
     /// <summary>The recorded fingerprint of a destination, without checking its file.</summary>
     public string? Recorded(string destination) => _entries.TryGetValue(destination, out var entry) ? entry.Fingerprint : null;
 
-    /// <summary>The recorded fingerprint of a destination, if its file still has the recorded size and time.</summary>
-    public string? Valid(string destination, string fullPath)
+    /// <summary>The recorded fingerprint of a destination, if its file under <paramref name="outputDirectory"/> still has the recorded size and time.</summary>
+    public string? Valid(string destination, string outputDirectory)
     {
         if (!_entries.TryGetValue(destination, out var entry))
             return null;
-        var info = new FileInfo(fullPath);
-        return info.Exists && info.Length == entry.Length && info.LastWriteTimeUtc.Ticks == entry.ModifiedTicks ? entry.Fingerprint : null;
+        return FileStamp.Of(outputDirectory, destination) is { } stamp && stamp.Length == entry.Length && stamp.ModifiedTicks == entry.ModifiedTicks
+            ? entry.Fingerprint : null;
     }
 
     /// <summary>
