@@ -244,7 +244,7 @@ public sealed class KprRefresher
                 Hits[^1]++;
 
             var content = KprFile.Format(log.Directory, pkgSpec, _found);
-            var kprPath = Path.Combine(Path.GetDirectoryName(log.Path)!, pkgSpec + SectionFiles.KprExtension);
+            var kprPath = Path.Combine(log.DirectoryPath, pkgSpec + SectionFiles.KprExtension);
             // A cache: recomputed when lost, so not forced to disk for each of thousands of files.
             // An empty report (most passed logs) is created directly: its name never shows other
             // content, so that is as atomic as the temporary file and rename, at a third of the calls.

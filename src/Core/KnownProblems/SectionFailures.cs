@@ -17,18 +17,20 @@ public static class SectionFailures
         string sectionPath, IReadOnlyList<string> directories, ListingCache? listings = null)
     {
         listings ??= ListingCache.None;
-        var logs = SectionFiles.Map(sectionPath, directories, SectionFiles.LogExtension, listings)
-            .Select(entry => (PkgSpec: entry.Key, Log: entry.Value, Path: $"{entry.Value.Directory}/{entry.Key}{SectionFiles.LogExtension}"))
-            .OrderBy(entry => entry.Path, StringComparer.Ordinal);
+        // In the order of their paths below the section: directory, then file name.
+        var logs = SectionFiles.Map(sectionPath, directories, SectionFiles.LogExtension, listings).ToArray();
+        Array.Sort(logs, (a, b) => string.CompareOrdinal(a.Value.Directory, b.Value.Directory) is var byDirectory and not 0
+            ? byDirectory : string.CompareOrdinal(a.Value.FileName, b.Value.FileName));
         var empty = EmptyFiles(sectionPath, directories, listings);
         var failures = new List<SectionFailure>();
         var errors = new List<InputError>();
-        foreach (var (pkgSpec, log, _) in logs)
+        Span<char> name = stackalloc char[256];
+        foreach (var (pkgSpec, log) in logs)
         {
-            var kpr = Path.Combine(Path.GetDirectoryName(log.Path)!, pkgSpec + SectionFiles.KprExtension);
-            // Most logs have no known problem: their empty .kpr need not be opened.
-            if (empty.Contains(kpr))
+            // Most logs have no known problem: their empty .kpr need not be opened (nor its name made).
+            if (empty.TryGetValue(log.DirectoryPath, out var emptyHere) && IsListed(emptyHere, pkgSpec, name))
                 continue;
+            var kpr = Path.Combine(log.DirectoryPath, pkgSpec + SectionFiles.KprExtension);
             var (lines, kprErrors) = KprFile.Read(kpr, pkgSpec);
             errors.AddRange(kprErrors);
             foreach (var line in lines ?? [])
@@ -37,19 +39,31 @@ public static class SectionFailures
         return (failures, errors);
     }
 
-    // The empty files of the directories, from their listings (no file is opened).
-    private static HashSet<string> EmptyFiles(string sectionPath, IReadOnlyList<string> directories, ListingCache listings)
+    // The names of the empty files of each directory (by its path), from their listings (no file is opened).
+    private static Dictionary<string, HashSet<string>> EmptyFiles(string sectionPath, IReadOnlyList<string> directories, ListingCache listings)
     {
-        var empty = new HashSet<string>(StringComparer.Ordinal);
+        var empty = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var directory in directories)
         {
             var path = Path.Combine(sectionPath, directory);
+            var names = empty[path] = new HashSet<string>(StringComparer.Ordinal);
             foreach (var entry in listings.List(path) ?? [])
             {
                 if (!entry.IsDirectory && entry.Length == 0)
-                    empty.Add(Path.Combine(path, entry.Name));
+                    names.Add(entry.Name);
             }
         }
         return empty;
+    }
+
+    // Whether pkgspec's .kpr is among the names, looked up without making its name a string.
+    private static bool IsListed(HashSet<string> names, string pkgSpec, Span<char> buffer)
+    {
+        int length = pkgSpec.Length + SectionFiles.KprExtension.Length;
+        if (length > buffer.Length)
+            return names.Contains(pkgSpec + SectionFiles.KprExtension);
+        pkgSpec.CopyTo(buffer);
+        SectionFiles.KprExtension.CopyTo(buffer[pkgSpec.Length..]);
+        return names.GetAlternateLookup<ReadOnlySpan<char>>().Contains(buffer[..length]);
     }
 }

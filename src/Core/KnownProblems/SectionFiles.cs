@@ -49,7 +49,7 @@ public static class SectionFiles
             foreach (var entry in entries)
             {
                 if (!entry.IsDirectory && HasExtension(entry.Name, extension))
-                    map[entry.Name[..^extension.Length]] = new SectionFile(directory, Path.Combine(path, entry.Name), withTimes ? entry.ModifiedTicks : 0);
+                    map[entry.Name[..^extension.Length]] = new SectionFile(directory, path, entry.Name, withTimes ? entry.ModifiedTicks : 0);
             }
         }
         return map;

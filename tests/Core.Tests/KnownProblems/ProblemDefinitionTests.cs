@@ -21,6 +21,27 @@ public class ProblemDefinitionTests
     }
 
     [Fact]
+    public void A_definition_answers_the_same_before_and_after_its_expressions_are_compiled()
+    {
+        var problem = Problem("owned (by|from):", exclude: ",|usr/local/");
+        string[] logs =
+        [
+            Stamp + "\n/etc/a owned by: p, q\n/usr/local/b owned from: p\n",
+            Stamp + "\n/etc/a owned by: p, q\n/etc/c owned from: p\n",
+            "owned by: x\n",
+            Stamp + "nothing here\n",
+        ];
+        var first = logs.Select(log => Has(problem, log)).ToArray();
+
+        // Interpreted for the first CompileAfter logs, compiled from then on, on every core.
+        var later = Enumerable.Range(0, ProblemDefinition.CompileAfter * 2).AsParallel()
+            .Select(_ => logs.Select(log => Has(problem, log)).ToArray()).ToList();
+
+        Assert.Equal([false, true, false, false], first);
+        Assert.All(later, answers => Assert.Equal(first, answers));
+    }
+
+    [Fact]
     public void Only_the_directories_named_in_where_are_checked()
     {
         var problem = Problem("owned by:", where: "fail bugged");

@@ -21,7 +21,8 @@ public class SectionFilesTests
         var logs = SectionFiles.MapWithTimes(dir.Combine("sid"), ["pass", "fail", "missing"], SectionFiles.LogExtension);
 
         Assert.Equal(["a_1", "b_1.0"], logs.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(new SectionFile("fail", dir.Combine("sid/fail/a_1.log"), time.Ticks), logs["a_1"]);
+        Assert.Equal(new SectionFile("fail", dir.Combine("sid/fail"), "a_1.log", time.Ticks), logs["a_1"]);
+        Assert.Equal(dir.Combine("sid/fail/a_1.log"), logs["a_1"].Path);
         Assert.Equal(["a_1"], SectionFiles.MapWithTimes(dir.Combine("sid"), ["pass"], SectionFiles.KprExtension).Keys);
     }
 }
