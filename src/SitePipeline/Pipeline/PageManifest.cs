@@ -21,6 +21,10 @@ public sealed class PageManifest
     private readonly string _path;
     private readonly Dictionary<string, Entry> _entries;
 
+    // The destinations found as recorded by CheckFiles, and the output directory they were checked in.
+    private HashSet<string>? _found;
+    private string? _checkedIn;
+
     private PageManifest(string path, Dictionary<string, Entry> entries)
     {
         _path = path;
@@ -72,14 +76,33 @@ public sealed class PageManifest
     /// <summary>The recorded fingerprint of a destination, without checking its file.</summary>
     public string? Recorded(string destination) => _entries.TryGetValue(destination, out var entry) ? entry.Fingerprint : null;
 
-    /// <summary>The recorded fingerprint of a destination, if its file under <paramref name="outputDirectory"/> still has the recorded size and time.</summary>
+    /// <summary>
+    /// The recorded fingerprint of a destination, if its file under <paramref name="outputDirectory"/>
+    /// still has the recorded size and time (as <see cref="CheckFiles"/> found it, when it checked that directory).
+    /// </summary>
     public string? Valid(string destination, string outputDirectory)
     {
         if (!_entries.TryGetValue(destination, out var entry))
             return null;
-        return FileStamp.Of(outputDirectory, destination) is { } stamp && stamp.Length == entry.Length && stamp.ModifiedTicks == entry.ModifiedTicks
-            ? entry.Fingerprint : null;
+        if (_found != null && _checkedIn == outputDirectory)
+            return _found.Contains(destination) ? entry.Fingerprint : null;
+        return IsAsRecorded(outputDirectory, destination, entry) ? entry.Fingerprint : null;
     }
+
+    /// <summary>
+    /// Checks every recorded file now, on every core, so that <see cref="Valid"/> answers from
+    /// memory: the report does this while it loads its sections, when a core is mostly idle,
+    /// instead of stat-ing 75,000 pages one by one while it writes. A page changed by someone
+    /// else after this check is found by the next run (its file no longer matches the record).
+    /// </summary>
+    public void CheckFiles(string outputDirectory)
+    {
+        _found = _entries.AsParallel().Where(e => IsAsRecorded(outputDirectory, e.Key, e.Value)).Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+        _checkedIn = outputDirectory;
+    }
+
+    private static bool IsAsRecorded(string outputDirectory, string destination, Entry entry) =>
+        FileStamp.Of(outputDirectory, destination) is { } stamp && stamp.Length == entry.Length && stamp.ModifiedTicks == entry.ModifiedTicks;
 
     /// <summary>
     /// Writes the manifest: <paramref name="current"/> for the pages of this run, and the earlier

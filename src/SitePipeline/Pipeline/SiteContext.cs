@@ -26,7 +26,14 @@ public sealed class SiteContext(SiteConfig config, ReportOptions options, string
     public TemplateSet Templates => _templates ??= templates.Wait().Set
         ?? throw new InvalidOperationException("the templates are not valid: the run stops before it renders anything");
 
-    private PageManifest? _manifest;
+    // Read and checked against the files on another core from the start of the run (see PageManifest.CheckFiles).
+    private readonly Task<PageManifest> _manifest = Task.Run(() =>
+    {
+        var output = Path.GetFullPath(outputDirectory);
+        var manifest = PageManifest.Load(output);
+        manifest.CheckFiles(output);
+        return manifest;
+    });
     private Dictionary<string, SectionRecord>? _records;
 
     /// <summary>What the last run recorded of each section, read once.</summary>
@@ -55,8 +62,8 @@ public sealed class SiteContext(SiteConfig config, ReportOptions options, string
 
     public void Dispose() => _fetcher?.Dispose();
 
-    /// <summary>What the last run recorded of the pages in the output directory, read once.</summary>
-    public PageManifest Manifest => _manifest ??= PageManifest.Load(OutputDirectory);
+    /// <summary>What the last run recorded of the pages in the output directory, with their files checked (waits until they are).</summary>
+    public PageManifest Manifest => _manifest.GetAwaiter().GetResult();
 
     /// <summary>Fingerprints of page inputs, salted with these templates.</summary>
     public Fingerprints Fingerprints { get; } = new(templates.Hash ?? throw new ArgumentException("the templates could not be read", nameof(templates)));
