@@ -123,13 +123,7 @@ public sealed class RenderSectionPages : IModule
     /// <summary>A log list's packages cut into pieces (<see cref="ListPieces"/>), each with its fingerprint.</summary>
     public static PiecedLogList Pieced(Fingerprints fingerprints, LogListModel model, int rowsPerPiece = RowsPerPiece)
     {
-        var pieces = ListPieces.Split(model.Packages, p => p.Name, rowsPerPiece);
-        var prints = pieces.AsParallel().AsOrdered().Select(piece => fingerprints.OfFields(buffer =>
-        {
-            buffer.Write(piece.Length);
-            foreach (var entry in piece)
-                entry.WriteTo(buffer);
-        })).ToArray();
+        var (pieces, prints) = ListPieces.Cut(fingerprints, model.Packages, p => p.Name, (buffer, entry) => entry.WriteTo(buffer), rowsPerPiece);
         return new PiecedLogList(model, pieces, prints);
     }
 

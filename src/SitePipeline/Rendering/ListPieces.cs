@@ -35,6 +35,23 @@ public static class ListPieces
     }
 
     /// <summary>
+    /// The rows cut into pieces (<see cref="Split"/>), each with the fingerprint of what
+    /// <paramref name="write"/> writes of its rows, taken on every core.
+    /// </summary>
+    public static (IReadOnlyList<T[]> Pieces, IReadOnlyList<string> Prints) Cut<T>(Fingerprints fingerprints, IReadOnlyList<T> rows,
+        Func<T, string> name, Action<DigestBuffer, T> write, int rowsPerPiece)
+    {
+        var pieces = Split(rows, name, rowsPerPiece);
+        var prints = pieces.AsParallel().AsOrdered().Select(piece => fingerprints.OfFields(buffer =>
+        {
+            buffer.Write(piece.Length);
+            foreach (var row in piece)
+                write(buffer, row);
+        })).ToArray();
+        return (pieces, prints);
+    }
+
+    /// <summary>
     /// Each piece's UTF-8 HTML, taken from <paramref name="cache"/> when its fingerprint
     /// (<paramref name="prints"/>, one per piece) is there, else rendered by
     /// <paramref name="render"/> (on every core); the cache then holds exactly these pieces.
