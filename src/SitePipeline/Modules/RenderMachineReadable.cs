@@ -48,7 +48,8 @@ public sealed class RenderMachineReadable : IModule
                     && SummaryJson.WithDate(written, date) is { } redated)
                     return redated;
                 var db = section.Db;
-                var binaries = db.Names.Select(n => new SummaryBinary(n, db.Package(n)!.SourceName, db.ResolvedState(n))).ToArray();
+                // In name order: a source's binaries share its URL, so their order does not change the summary.
+                var binaries = db.PackagesByName().Select(p => new SummaryBinary(p.Package.Name, p.Package.SourceName, p.Resolved)).ToArray();
                 var summary = SectionSummary.Build(section.Name, names, binaries, n => db.Reverse(n).BlockCount,
                     context.WebHost, context.DocRoot, date, out var warnings);
                 foreach (var warning in warnings)
