@@ -1,18 +1,33 @@
 # piuparts-site. The two commands a fresh Debian machine with the .NET SDK needs:
 #   make site   builds the sample website
 #   make test   installs what the tests need (apt, when missing) and runs every test
-.PHONY: all build site serve test test-deps test-deb test-operating deb bench clean
+.PHONY: all build release site serve test test-deps test-deb test-operating deb bench clean
 
 BIN := out/bin/piuparts-site
+RELEASE := out/release/piuparts-site
 DOTNET := dotnet
+SOURCES := $(shell find src templates -type f -not -path '*/bin/*' -not -path '*/obj/*') Directory.Build.props Directory.Packages.props
 
 all: build
 
 build: $(BIN)
 
-$(BIN): $(shell find src -name '*.cs' -o -name '*.csproj') Directory.Build.props Directory.Packages.props
+$(BIN): $(SOURCES)
 	$(DOTNET) publish src/Cli/Cli.csproj -c Release -o out/bin --nologo -v quiet --use-current-runtime --self-contained false -p:PublishReadyToRun=true
 	@echo "built $(BIN)"
+
+# The form the Debian package ships (tools/make-deb.sh publishes it the same way), which the
+# benchmarks measure: self-contained, the framework and the program compiled ahead of time into
+# one composite image, so that calls into the framework are inlined. On full bookworm a report
+# after one new log takes a seventh less time and CPU than $(BIN); it takes a minute longer to
+# build. Its own artifacts directory: the two kinds of build must not share intermediate files
+# (a build of one kind after the other gives a program that aborts at start).
+release: $(RELEASE)
+
+$(RELEASE): $(SOURCES)
+	$(DOTNET) publish src/Cli/Cli.csproj -c Release -o out/release --artifacts-path out/release-build --nologo -v quiet \
+	  --use-current-runtime --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true
+	@echo "built $(RELEASE)"
 
 # The report changes its master directory (archives logs, writes .kpr files, adds a counts.txt
 # row), so it runs on a fresh copy of the sample, never on the committed files.
@@ -47,7 +62,7 @@ test-deb: test-deps
 test-operating: test-deps
 	@tools/test-operating.sh
 
-bench: build test-deps
+bench: release test-deps
 	@bench/packages-load.sh
 	@bench/master-reserve.sh
 	@bench/report.sh

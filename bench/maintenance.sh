@@ -7,6 +7,9 @@
 # detect_well_known_errors reads /etc/piuparts only, so it runs in a private mount namespace (root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The form the package ships (make release); PIUPARTS_SITE=out/bin/piuparts-site measures make build's.
+program=${PIUPARTS_SITE:-out/release/piuparts-site}
+[[ -x $program ]] || { echo "$program is missing: run make release (or make bench)" >&2; exit 1; }
 
 count=${COUNT:-30000}
 make -s build >/dev/null
@@ -35,7 +38,7 @@ seconds() {  # seconds COMMAND... : wall time of one run
 
 debian_reschedule=(env PIUPARTS_CONF="$work/debian-reschedule.conf" /bin/sh /usr/share/piuparts/master/reschedule_oldest_logs)
 debian_dwke=(unshare -m --propagation private sh -c "mount --bind $work/debian-detect.conf /etc/piuparts/piuparts.conf && exec /usr/bin/python3 /usr/share/piuparts/master/detect_well_known_errors")
-ours() { local copy=$1; shift; out/bin/piuparts-site "$@" --config "$work/$copy.conf" --distros "$work/distros.conf" --now "$now"; }
+ours() { local copy=$1; shift; "$program" "$@" --config "$work/$copy.conf" --distros "$work/distros.conf" --now "$now"; }
 
 # "Nothing to do" is run RUNS times on the directory the first run left, best time kept: single
 # runs of a tenth of a second vary by half here.

@@ -5,6 +5,9 @@
 # Debian's master reads /etc/piuparts only, so it runs in a private mount namespace (root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The form the package ships (make release); PIUPARTS_SITE=out/bin/piuparts-site measures make build's.
+program=${PIUPARTS_SITE:-out/release/piuparts-site}
+[[ -x $program ]] || { echo "$program is missing: run make release (or make bench)" >&2; exit 1; }
 
 runs=${RUNS:-3}
 data=$PWD/bench/data
@@ -38,7 +41,7 @@ measure() {  # measure NAME COMMAND... ; writes "seconds peak_kb" of one run to 
 config "$work/debian.conf" "$work/run"
 config "$work/ours.conf" "$work/run"
 debian=(unshare -m --propagation private sh -c "mount --bind $work/debian.conf /etc/piuparts/piuparts.conf && mount --bind $work/distros.conf /etc/piuparts/distros.conf && cd $work/run && exec /usr/bin/python3 /usr/share/piuparts/piuparts-master-backend")
-ours=(out/bin/piuparts-site master --config "$work/ours.conf" --distros "$work/distros.conf")
+ours=("$program" master --config "$work/ours.conf" --distros "$work/distros.conf")
 
 best() { sort -n | head -n1; }
 theirs_s=(); ours_s=(); cached_s=(); snap_s=(); theirs_kb=0; ours_kb=0; cached_kb=0; snap_kb=0

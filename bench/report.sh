@@ -42,6 +42,9 @@
 # interrupted run are removed first, and measuring starts at least 90 s after the last removal.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The form the package ships (make release); PIUPARTS_SITE=out/bin/piuparts-site measures make build's.
+program=${PIUPARTS_SITE:-out/release/piuparts-site}
+[[ -x $program ]] || { echo "$program is missing: run make release (or make bench)" >&2; exit 1; }
 
 repo=$PWD
 runs=${RUNS:-3}
@@ -134,7 +137,7 @@ mount --bind $data/distros.conf /etc/piuparts/distros.conf && cd $run/master && 
 }
 ours() {
   local run=$data/runs/$1
-  cmd=(out/bin/piuparts-site report --config "$run/piuparts.conf" --distros "$data/distros.conf" --output "$run/html" --now "$now")
+  cmd=("$program" report --config "$run/piuparts.conf" --distros "$data/distros.conf" --output "$run/html" --now "$now")
 }
 classify() {
   cmd=(out/bench/piuparts-site-bench kpr "$data/runs/$1/piuparts.conf" detect)

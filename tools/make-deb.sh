@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds out/piuparts-site_<version>_amd64.deb: a self-contained, ReadyToRun publish of the
-# program in /usr/lib/piuparts-site with /usr/bin/piuparts-site linking to it, a man page per
+# program (the framework and the program compiled into one composite image, as `make release`
+# builds it; in its own artifacts directory) in /usr/lib/piuparts-site with /usr/bin/piuparts-site linking to it, a man page per
 # verb made from its --help, the examples, systemd units, and the maintainer scripts of
 # packaging/deb. The version is the one of packaging/deb/changelog.
 #   tools/make-deb.sh [--publish-dir DIR]   (DIR: reuse a publish made before, for tests)
@@ -25,6 +26,7 @@ if [[ -z $publish ]]; then
   publish=out/deb/publish
   rm -rf "$publish"
   dotnet publish src/Cli/Cli.csproj -c Release -r linux-x64 --self-contained true -p:PublishReadyToRun=true \
+    -p:PublishReadyToRunComposite=true --artifacts-path out/deb/build \
     -p:DebugType=none -p:Version="$upstream" -o "$publish" --nologo -v quiet
 fi
 
