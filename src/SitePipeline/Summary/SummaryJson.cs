@@ -16,7 +16,7 @@ public static class SummaryJson
     {
         // Bytes written straight away: only ASCII is left after escaping. A StringBuilder of
         // chars appended one by one took a fifth of a second for bookworm's 9 MB.
-        var text = new AsciiBuffer(summary.Packages.Count * 160 + 1024);
+        var text = new AsciiBuffer(SizeOf(summary));
         text.Append("{\n"u8);
         Member(ref text, "_comment", PackageSummary.Comment);
         Member(ref text, "_date", summary.Date);
@@ -29,6 +29,20 @@ public static class SummaryJson
         Packages(ref text, summary);
         text.Append("\n}"u8);
         return text.ToArray();
+    }
+
+    // About the size Serialize writes (more with escapes): its buffer is not grown step by step,
+    // each step a copy of megabytes for the collector.
+    private static int SizeOf(PackageSummary summary)
+    {
+        long size = 1024 + summary.Date.Length;
+        foreach (var (source, names) in summary.Packages)
+        {
+            size += source.Length + 16;
+            foreach (var (name, entry) in names)
+                size += name.Length + entry.Url.Length + 48;
+        }
+        return (int)Math.Min(size, Array.MaxLength);
     }
 
     /// <summary>
