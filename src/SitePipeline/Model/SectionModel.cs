@@ -71,13 +71,17 @@ public sealed class SectionModel(SectionSettings settings, SectionDirectory dire
     private Dictionary<string, string>? _problemShortNames;
     private ILookup<string, SectionFailure>? _failuresByPackage;
 
+    // Both read first without LazyInitializer: its lambda, which captures this, would be
+    // allocated on each of the source pages' tens of thousands of calls.
+
     /// <summary>Each problem's short name (its page) by its name, made once (source pages of every source ask).</summary>
     public IReadOnlyDictionary<string, string> ProblemShortNames =>
-        LazyInitializer.EnsureInitialized(ref _problemShortNames, () => ProblemSet.Problems.ToDictionary(p => p.Name, p => p.ShortName, StringComparer.Ordinal));
+        Volatile.Read(ref _problemShortNames)
+        ?? LazyInitializer.EnsureInitialized(ref _problemShortNames, () => ProblemSet.Problems.ToDictionary(p => p.Name, p => p.ShortName, StringComparer.Ordinal));
 
     /// <summary>The .kpr lines by package, made once, once the failures are read and sorted.</summary>
     public ILookup<string, SectionFailure> FailuresByPackage =>
-        LazyInitializer.EnsureInitialized(ref _failuresByPackage, () => Failures.ToLookup(f => f.Package, StringComparer.Ordinal));
+        Volatile.Read(ref _failuresByPackage) ?? LazyInitializer.EnsureInitialized(ref _failuresByPackage, () => Failures.ToLookup(f => f.Package, StringComparer.Ordinal));
 
     /// <summary>Known-problem links shown under a state's row of the index, by state.</summary>
     public Dictionary<PackageState, List<ProblemLink>> Problems { get; } = [];

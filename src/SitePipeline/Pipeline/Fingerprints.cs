@@ -1,19 +1,20 @@
+using System.Collections;
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
 namespace Piuparts.SitePipeline.Pipeline;
 
 /// <summary>
-/// Fingerprints of page inputs: a hash of the models a page is rendered from (serialised as
-/// JSON), salted with the templates and the renderer's own build, so a page whose inputs are
+/// Fingerprints of page inputs: a hash of the models a page is rendered from (written field by
+/// field, or as JSON by a generated writer), salted with the templates and the renderer's own build, so a page whose inputs are
 /// the same as at its last writing needs no rendering. This replaces piuparts-report's
 /// .md5cache of log files: here the pages' inputs are hashed, not their sources.
 /// </summary>
 public sealed class Fingerprints
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
-
     private readonly byte[] _salt;
 
     /// <param name="templatesHash">Hash of every template, prose page and asset in use.</param>
@@ -44,6 +45,83 @@ public sealed class Fingerprints
         return buffer.Hash();
     }
 
+    // Public properties and fields (a tuple's items are fields) of the models without a generated
+    // writer, by type, in declaration order.
+    private static readonly ConcurrentDictionary<Type, MemberInfo[]> Members = new();
+
+    /// <summary>
+    /// A model without a generated writer (anonymous page models, lists of them) written value by
+    /// value through its public properties, each value tagged with its kind: System.Text.Json's
+    /// reflection serializer would emit and compile code for each such type on its first use.
+    /// </summary>
+    private static void WriteModel(DigestBuffer buffer, object? value, int depth)
+    {
+        if (depth > 64)
+            throw new InvalidOperationException("a page model nests deeper than 64 levels (a cycle?)");
+        switch (value)
+        {
+            case null:
+                buffer.Write("n"u8);
+                break;
+            case string text:
+                buffer.Write("s"u8);
+                buffer.Write(text);
+                break;
+            case bool flag:
+                buffer.Write("b"u8);
+                buffer.Write(flag);
+                break;
+            case int number:
+                buffer.Write("i"u8);
+                buffer.Write(number);
+                break;
+            case long number:
+                buffer.Write("l"u8);
+                buffer.Write(number);
+                break;
+            case DateTimeOffset time:
+                buffer.Write("t"u8);
+                buffer.Write(time.UtcTicks);
+                buffer.Write((long)time.Offset.TotalMinutes);
+                break;
+            case DateTime time:
+                buffer.Write("d"u8);
+                buffer.Write(time.Ticks);
+                buffer.Write((int)time.Kind);
+                break;
+            case Enum or IFormattable:
+                // Other scalars (enums by name, numbers round-trip) as their invariant text.
+                buffer.Write("f"u8);
+                buffer.Write(value.GetType().Name);
+                buffer.Write(((IFormattable)value).ToString(null, CultureInfo.InvariantCulture));
+                break;
+            case IEnumerable items:
+                buffer.Write("a"u8);
+                int count = 0;
+                foreach (var item in items)
+                {
+                    WriteModel(buffer, item, depth + 1);
+                    count++;
+                }
+                buffer.Write("z"u8);
+                buffer.Write(count);
+                break;
+            default:
+                buffer.Write("o"u8);
+                foreach (var member in Members.GetOrAdd(value.GetType(), t =>
+                             [
+                                 .. t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanRead && p.GetIndexParameters().Length == 0),
+                                 .. t.GetFields(BindingFlags.Public | BindingFlags.Instance),
+                             ]))
+                {
+                    buffer.Write(member.Name);
+                    WriteModel(buffer, member is PropertyInfo property ? property.GetValue(value) : ((FieldInfo)member).GetValue(value), depth + 1);
+                }
+                buffer.Write("e"u8);
+                break;
+        }
+    }
+
     /// <summary>The fingerprint of <paramref name="inputs"/>, in order.</summary>
     public string Of(params object?[] inputs)
     {
@@ -70,16 +148,20 @@ public sealed class Fingerprints
                     buffer.Write(number);
                     break;
                 default:
-                    buffer.Write("j"u8);
-                    var writer = t_writer ??= new Utf8JsonWriter(buffer.Writer);
-                    writer.Reset(buffer.Writer);
-                    var type = input.GetType();
-                    if (Generated.GetOrAdd(type, t => ModelJson.Default.GetTypeInfo(t)) is { } generated)
+                    if (Generated.GetOrAdd(input.GetType(), t => ModelJson.Default.GetTypeInfo(t)) is { } generated)
+                    {
+                        buffer.Write("j"u8);
+                        var writer = t_writer ??= new Utf8JsonWriter(buffer.Writer);
+                        writer.Reset(buffer.Writer);
                         JsonSerializer.Serialize(writer, input, generated);
+                        writer.Flush();
+                        buffer.Write("\n"u8);
+                    }
                     else
-                        JsonSerializer.Serialize(writer, input, type, Json);
-                    writer.Flush();
-                    buffer.Write("\n"u8);
+                    {
+                        buffer.Write("m"u8);
+                        WriteModel(buffer, input, depth: 0);
+                    }
                     break;
             }
         }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Piuparts.Core.IO;
 
 namespace Piuparts.SitePipeline.Pipeline;
@@ -20,7 +21,7 @@ public static class RunCache
         try
         {
             using var file = File.OpenRead(path);
-            return JsonSerializer.Deserialize<T>(file);
+            return JsonSerializer.Deserialize(file, TypeInfo<T>());
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
         {
@@ -31,8 +32,13 @@ public static class RunCache
     public static void Write<T>(string path, T value)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        AtomicFile.Replace(path, stream => JsonSerializer.Serialize(stream, value), flushToDisk: false);
+        AtomicFile.Replace(path, stream => JsonSerializer.Serialize(stream, value, TypeInfo<T>()), flushToDisk: false);
     }
+
+    // The generated metadata of a kept file's type (CacheJson): no code is emitted at run time.
+    private static JsonTypeInfo<T> TypeInfo<T>() =>
+        CacheJson.Default.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
+        ?? throw new InvalidOperationException($"{typeof(T).Name} is not in CacheJson: add it there to keep it in the cache directory");
 
     /// <summary>Removes a cache file, if there is one.</summary>
     public static void Delete(string path)

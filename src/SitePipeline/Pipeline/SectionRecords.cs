@@ -8,7 +8,7 @@ public static class SectionRecords
 {
     public const string FileName = "sections.json";
 
-    private sealed record Stored(string Format, Dictionary<string, SectionRecord> Sections);
+    internal sealed record Stored(string Format, Dictionary<string, SectionRecord> Sections);
 
     private const string Format = "piuparts-site sections 3";
 

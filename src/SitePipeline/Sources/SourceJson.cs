@@ -25,6 +25,8 @@ public static class SourceJson
         WriteIndented = true,
         IndentSize = 1,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // Generated metadata, named and written by these options: no code emitted at run time.
+        TypeInfoResolver = Pipeline.CacheJson.Default,
     };
 
     /// <summary>The document of a source of the section; <paramref name="toSection"/> is the way from the file to the section directory.</summary>

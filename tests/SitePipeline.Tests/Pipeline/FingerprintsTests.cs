@@ -57,6 +57,34 @@ public sealed class FingerprintsTests
     }
 
     [Fact]
+    public void A_model_without_a_generated_writer_is_told_apart_by_every_value_it_holds()
+    {
+        var since = new DateTimeOffset(2026, 11, 25, 1, 2, 3, TimeSpan.Zero);
+        object Model(string name = "alpha", int days = 3, DateTimeOffset? when = null, string[]? logs = null, (string, int)? pair = null, double share = 0.5) =>
+            new { Name = name, Days = days, Since = when ?? since, Logs = logs ?? ["pass/alpha_1.log"], Pair = pair ?? ("x", 1), Share = share,
+                  Rows = new[] { new { Id = 1, Note = (string?)null } } };
+        var original = Prints.Of(Model());
+
+        string[] changed =
+        [
+            Prints.Of(Model(name: "beta")),
+            Prints.Of(Model(days: 4)),
+            Prints.Of(Model(when: since.AddTicks(1))),
+            Prints.Of(Model(logs: ["pass/alpha_1.log", "fail/alpha_1.log"])),
+            Prints.Of(Model(logs: [])),
+            Prints.Of(Model(pair: ("x", 2))),
+            Prints.Of(Model(share: 0.25)),
+            Prints.Of(new { Name = "alpha" }),
+        ];
+
+        Assert.Equal(original, Prints.Of(Model()));
+        Assert.All(changed, print => Assert.NotEqual(original, print));
+        Assert.Equal(changed.Length, changed.Distinct().Count());
+        // Lists are kept apart from their neighbours: one list of two is not two lists of one.
+        Assert.NotEqual(Prints.Of(new { A = new[] { "a", "b" }, B = Array.Empty<string>() }), Prints.Of(new { A = new[] { "a" }, B = new[] { "b" } }));
+    }
+
+    [Fact]
     public void Other_templates_change_every_fingerprint()
     {
         Assert.NotEqual(Prints.Of(StatePage()), new Fingerprints("templates-2").Of(StatePage()));
