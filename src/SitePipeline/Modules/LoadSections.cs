@@ -84,9 +84,9 @@ public sealed class LoadSections : IModule
             || record.Recent.Listed < context.Options.RecentTestsListed)
             return null;
         var pages = context.Manifest.PagesOf(name).ToList();
-        // Tens of thousands of files to stat: on every core.
+        // Tens of thousands of files, checked against their files on every core as the manifest was read.
         return pages.Count == record.Pages
-               && pages.AsParallel().All(page => context.Manifest.Valid(page, context.OutputDirectory) != null)
+               && pages.All(page => context.Manifest.Valid(page, context.OutputDirectory) != null)
             ? record : null;
     }
 

@@ -23,7 +23,7 @@ public sealed class RenderMaintainerFeeds : IModule
         if (context.Sections.All(s => s.Unchanged))
         {
             var recorded = context.Manifest.PagesOf("maintainer").Where(p => p.EndsWith(".atom", StringComparison.Ordinal)).ToArray();
-            if (recorded.Length > 0 && recorded.AsParallel().All(p => context.Manifest.Valid(p, context.OutputDirectory) != null))
+            if (recorded.Length > 0 && recorded.All(p => context.Manifest.Valid(p, context.OutputDirectory) != null))
             {
                 output.AddRange(recorded.Select(p => Document.Kept(p, context.Manifest.Recorded(p)!)));
                 return output;

@@ -97,7 +97,15 @@ public sealed class PageManifest
     /// </summary>
     public void CheckFiles(string outputDirectory)
     {
-        _found = _entries.AsParallel().Where(e => IsAsRecorded(outputDirectory, e.Key, e.Value)).Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+        var entries = _entries.ToArray();
+        var asRecorded = new bool[entries.Length];
+        Parallel.For(0, entries.Length, i => asRecorded[i] = IsAsRecorded(outputDirectory, entries[i].Key, entries[i].Value));
+        _found = new HashSet<string>(entries.Length, StringComparer.Ordinal);
+        for (int i = 0; i < entries.Length; i++)
+        {
+            if (asRecorded[i])
+                _found.Add(entries[i].Key);
+        }
         _checkedIn = outputDirectory;
     }
 

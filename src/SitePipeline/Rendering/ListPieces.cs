@@ -42,12 +42,14 @@ public static class ListPieces
         Func<T, string> name, Action<DigestBuffer, T> write, int rowsPerPiece)
     {
         var pieces = Split(rows, name, rowsPerPiece);
-        var prints = pieces.AsParallel().AsOrdered().Select(piece => fingerprints.OfFields(buffer =>
+        // Parallel.For rather than PLINQ: its generic operators are compiled at run time for each use.
+        var prints = new string[pieces.Count];
+        Parallel.For(0, pieces.Count, i => prints[i] = fingerprints.OfFields(buffer =>
         {
-            buffer.Write(piece.Length);
-            foreach (var row in piece)
+            buffer.Write(pieces[i].Length);
+            foreach (var row in pieces[i])
                 write(buffer, row);
-        })).ToArray();
+        }));
         return (pieces, prints);
     }
 
