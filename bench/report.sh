@@ -53,7 +53,8 @@ modules=${MODULES:-1}
 parts=" ${PARTS:-debian ours classify extras} "
 want() { [[ $parts == *" $1 "* ]]; }
 data=${REPORT_DATA:-$repo/bench/data/report}
-now=${NOW:-2026-11-24T00:00:00Z}
+# The time piuparts-report runs at (its counts.txt row is dated by the clock): the same day for both.
+now=${NOW:-$(date -u +%Y-%m-%dT%H:%M:%SZ)}
 section=bookworm
 
 # Inputs: the Packages index (bench/packages-load.sh makes it from apt's lists) and Sources.xz.
