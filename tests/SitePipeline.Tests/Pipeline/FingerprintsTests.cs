@@ -80,6 +80,7 @@ public sealed class FingerprintsTests
         Assert.Equal(original, Prints.Of(Model()));
         Assert.All(changed, print => Assert.NotEqual(original, print));
         Assert.Equal(changed.Length, changed.Distinct().Count());
+        Assert.NotEqual(Prints.Of(new { C = 'a' }), Prints.Of(new { C = 'b' }));
         // Lists are kept apart from their neighbours: one list of two is not two lists of one.
         Assert.NotEqual(Prints.Of(new { A = new[] { "a", "b" }, B = Array.Empty<string>() }), Prints.Of(new { A = new[] { "a" }, B = new[] { "b" } }));
     }
