@@ -15,8 +15,8 @@ public sealed class ProblemDefinition
 
     /// <summary>
     /// How many logs a definition is matched against with interpreted expressions before they are
-    /// compiled: compiling (emitting and jitting) costs about a millisecond per expression, more
-    /// than the report's usual run of a handful of new logs saves, and pays off over thousands.
+    /// compiled: compiling (emitting and jitting) every definition's expressions costs more than
+    /// the report's usual run of a handful of new logs saves, and pays off over thousands.
     /// </summary>
     public const int CompileAfter = 64;
 

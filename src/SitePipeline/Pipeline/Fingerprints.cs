@@ -9,9 +9,10 @@ namespace Piuparts.SitePipeline.Pipeline;
 
 /// <summary>
 /// Fingerprints of page inputs: a hash of the models a page is rendered from (written field by
-/// field, or as JSON by a generated writer), salted with the templates and the renderer's own build, so a page whose inputs are
-/// the same as at its last writing needs no rendering. This replaces piuparts-report's
-/// .md5cache of log files: here the pages' inputs are hashed, not their sources.
+/// field, or as JSON by a generated writer), salted with the templates and the renderer's own
+/// build, so a page whose inputs are the same as at its last writing needs no rendering. This
+/// replaces piuparts-report's .md5cache of log files: here the pages' inputs are hashed, not
+/// their sources.
 /// </summary>
 public sealed class Fingerprints
 {
