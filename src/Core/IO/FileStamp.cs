@@ -30,7 +30,8 @@ public static class FileStamp
         int size = Encoding.UTF8.GetMaxByteCount(directory.Length + 1 + relative.Length) + 1;
         Span<byte> path = size <= 1024 ? stackalloc byte[size] : new byte[size];
         int length = Encoding.UTF8.GetBytes(directory, path);
-        if (length == 0 || path[length - 1] != (byte)'/')
+        // As Path.Combine: an empty directory leaves the path relative.
+        if (length > 0 && path[length - 1] != (byte)'/')
             path[length++] = (byte)'/';
         length += Encoding.UTF8.GetBytes(relative, path[length..]);
         path[length] = 0;

@@ -4,10 +4,10 @@ using Piuparts.SitePipeline.Pipeline;
 namespace Piuparts.SitePipeline.Rendering;
 
 /// <summary>
-/// A long list of a page (a state page's packages, a log list's packages: tens of thousands of
-/// rows, megabytes of HTML on a big section) cut into pieces where a row's name says so, not at
-/// fixed counts: a row coming or going changes its own piece only, so the others keep their
-/// fingerprints, and their HTML is taken from the page's <see cref="PieceCache"/>.
+/// A long list of a page (a state page's packages, a log list's, an index page's entries: tens of
+/// thousands of rows, megabytes of HTML on a big section) cut into pieces where a row's name says
+/// so, not at fixed counts: a row coming or going changes its own piece only, so the others keep
+/// their fingerprints, and their HTML is taken from the page's <see cref="PieceCache"/>.
 /// </summary>
 public static class ListPieces
 {

@@ -39,6 +39,21 @@ public sealed class FileStampTests : IDisposable
     }
 
     [Fact]
+    public void An_empty_directory_leaves_the_path_relative_as_Path_Combine_does()
+    {
+        var name = $"file-stamp-test-{Guid.NewGuid():N}.txt";
+        File.WriteAllText(name, "abcd");
+        try
+        {
+            Assert.Equal(4, FileStamp.Of("", name)?.Length);
+        }
+        finally
+        {
+            File.Delete(name);
+        }
+    }
+
+    [Fact]
     public void A_path_longer_than_the_stack_buffer_is_stat_ed_as_well()
     {
         var relative = string.Join('/', Enumerable.Repeat(new string('d', 200), 6)) + "/page.html";
