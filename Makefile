@@ -66,6 +66,7 @@ bench: release test-deps
 	@bench/packages-load.sh
 	@bench/master-reserve.sh
 	@bench/report.sh
+	@bench/files-floor.py
 	@bench/maintenance.sh
 
 clean:
