@@ -66,7 +66,7 @@ bench: release test-deps
 	@bench/packages-load.sh
 	@bench/master-reserve.sh
 	@bench/report.sh
-	@bench/files-floor.py
+	@rm -rf bench/data/files-floor && bench/files-floor.py bench/data/files-floor
 	@bench/maintenance.sh
 
 clean:
