@@ -16,10 +16,10 @@ public sealed record RecentTests(int Listed, IReadOnlyList<RecentTest> Newest, I
     /// the week (30,000 on full bookworm).
     /// </summary>
     /// <param name="listed">How many of them the page lists at most.</param>
-    public static RecentTests Of<T>(IReadOnlyList<T> tests, int listed, Func<T, RecentTest> full, Func<T, string> result, Func<T, DateTimeOffset> time) =>
+    public static RecentTests Of(IReadOnlyList<ResultEntry> tests, int listed, Func<ResultEntry, RecentTest> full) =>
         new(listed, tests.Take(Math.Max(0, listed)).Select(full).ToArray(),
-            tests.GroupBy(result, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => (IReadOnlyList<long>)g.Select(t => time(t).UtcTicks).ToArray(), StringComparer.Ordinal));
+            tests.GroupBy(t => t.Word, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<long>)g.Select(t => t.Time.UtcTicks).ToArray(), StringComparer.Ordinal));
 
     /// <summary>The tests after <paramref name="from"/> and until <paramref name="until"/> (inclusive) with <paramref name="result"/>, or with any result when null.</summary>
     public int Count(string? result, DateTimeOffset from, DateTimeOffset until)

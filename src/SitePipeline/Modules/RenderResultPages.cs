@@ -96,7 +96,7 @@ public sealed class RenderResultPages : IModule
         var week = section.Results.All.Where(t => t.Time > now.AddDays(-RecentDays) && t.Time <= now)
             .OrderByDescending(t => t.Time).ThenBy(t => t.Package, StringComparer.Ordinal)
             .ToArray();
-        return RecentTests.Of(week, listed, t => new RecentTest(section.Name, t.Time, t.Package, t.Version, t.Word, PageOf(section, t.Package)), t => t.Word, t => t.Time);
+        return RecentTests.Of(week, listed, t => new RecentTest(section.Name, t.Time, t.Package, t.Version, t.Word, PageOf(section, t.Package)));
     }
 
     // The page of a package's source, relative to the site root, when the section has it.

@@ -135,8 +135,7 @@ public sealed class RenderSectionPages : IModule
     {
         var model = list.Model;
         var rows = ListPieces.Render(list.Pieces, list.Prints, cache, piece => templates.Render("log-list-rows", new { Packages = piece }));
-        var (before, after) = Splice.Around(templates.Render("log-list", new { model.Section, model.Heading, model.Description, model.Alert, model.Packages.Count, Rows = Splice.Hole }));
-        return [before, .. rows, after];
+        return Splice.Around(templates.Render("log-list", new { model.Section, model.Heading, model.Description, model.Alert, model.Packages.Count, Rows = Splice.Hole }), rows);
     }
 
     public sealed record LogListModel(string Section, string Heading, string Description, bool Alert, IReadOnlyList<LogListEntry> Packages);

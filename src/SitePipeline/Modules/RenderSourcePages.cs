@@ -189,8 +189,7 @@ public sealed class RenderSourcePages : IModule
     {
         var print = index.Print;
         var rows = ListPieces.Render(index.Pieces, print.Pieces, cache, piece => templates.Render("directory-index-rows", new { Entries = piece }));
-        var (before, after) = Splice.Around(templates.Render("directory-index", new { print.Heading, print.Section, print.Count, Rows = Splice.Hole }));
-        return [before, .. rows, after];
+        return Splice.Around(templates.Render("directory-index", new { print.Heading, print.Section, print.Count, Rows = Splice.Hole }), rows);
     }
 
     /// <summary>An entry of an index page: the page's name, its link (relative to the index) and a note.</summary>

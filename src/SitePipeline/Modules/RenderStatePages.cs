@@ -87,8 +87,7 @@ public sealed class RenderStatePages : IModule
     {
         var model = page.Model;
         var rows = ListPieces.Render(page.Pieces, page.Prints, cache, piece => templates.Render("state-rows", new { model.Error, Packages = piece }));
-        var (before, after) = Splice.Around(templates.Render("state", new { model.Section, model.State, model.Error, Count = model.Packages.Count, Rows = Splice.Hole }));
-        return [before, .. rows, after];
+        return Splice.Around(templates.Render("state", new { model.Section, model.State, model.Error, Count = model.Packages.Count, Rows = Splice.Hole }), rows);
     }
 
     /// <summary>The body of a state page rendered whole, in pieces of about <paramref name="rowsPerPiece"/> packages.</summary>

@@ -51,11 +51,12 @@ public sealed class Fingerprints
     private static readonly ConcurrentDictionary<Type, MemberInfo[]> Members = new();
 
     /// <summary>
-    /// A model without a generated writer (anonymous page models, lists of them) written value by
-    /// value through its public properties, each value tagged with its kind: System.Text.Json's
-    /// reflection serializer would emit and compile code for each such type on its first use.
+    /// A value tagged with its kind: scalars (most inputs) as they are, a model with a generated
+    /// writer (ModelJson) as JSON, other models (anonymous page models, lists of them) value by
+    /// value through their public properties and fields. System.Text.Json's reflection serializer
+    /// would emit and compile code for each such type on its first use.
     /// </summary>
-    private static void WriteModel(DigestBuffer buffer, object? value, int depth)
+    private static void WriteValue(DigestBuffer buffer, object? value, int depth)
     {
         if (depth > 64)
             throw new InvalidOperationException("a page model nests deeper than 64 levels (a cycle?)");
@@ -96,12 +97,20 @@ public sealed class Fingerprints
                 buffer.Write(value.GetType().Name);
                 buffer.Write(((IFormattable)value).ToString(null, CultureInfo.InvariantCulture));
                 break;
+            case var model when Generated.GetOrAdd(model.GetType(), t => ModelJson.Default.GetTypeInfo(t)) is { } generated:
+                buffer.Write("j"u8);
+                var writer = t_writer ??= new Utf8JsonWriter(buffer.Writer);
+                writer.Reset(buffer.Writer);
+                JsonSerializer.Serialize(writer, model, generated);
+                writer.Flush();
+                buffer.Write("\n"u8);
+                break;
             case IEnumerable items:
                 buffer.Write("a"u8);
                 int count = 0;
                 foreach (var item in items)
                 {
-                    WriteModel(buffer, item, depth + 1);
+                    WriteValue(buffer, item, depth + 1);
                     count++;
                 }
                 buffer.Write("z"u8);
@@ -116,56 +125,20 @@ public sealed class Fingerprints
                              ]))
                 {
                     buffer.Write(member.Name);
-                    WriteModel(buffer, member is PropertyInfo property ? property.GetValue(value) : ((FieldInfo)member).GetValue(value), depth + 1);
+                    WriteValue(buffer, member is PropertyInfo property ? property.GetValue(value) : ((FieldInfo)member).GetValue(value), depth + 1);
                 }
                 buffer.Write("e"u8);
                 break;
         }
     }
 
-    /// <summary>The fingerprint of <paramref name="inputs"/>, in order.</summary>
+    /// <summary>The fingerprint of <paramref name="inputs"/>, in order, each written with its kind (see <see cref="WriteValue"/>).</summary>
     public string Of(params object?[] inputs)
     {
         var buffer = DigestBuffer.ForThread();
         buffer.Write(_salt);
         foreach (var input in inputs)
-        {
-            // Each input tagged with its kind: scalars (most inputs) written as they are, models as JSON.
-            switch (input)
-            {
-                case null:
-                    buffer.Write("n"u8);
-                    break;
-                case string text:
-                    buffer.Write("s"u8);
-                    buffer.Write(text);
-                    break;
-                case bool flag:
-                    buffer.Write("b"u8);
-                    buffer.Write(flag);
-                    break;
-                case int number:
-                    buffer.Write("i"u8);
-                    buffer.Write(number);
-                    break;
-                default:
-                    if (Generated.GetOrAdd(input.GetType(), t => ModelJson.Default.GetTypeInfo(t)) is { } generated)
-                    {
-                        buffer.Write("j"u8);
-                        var writer = t_writer ??= new Utf8JsonWriter(buffer.Writer);
-                        writer.Reset(buffer.Writer);
-                        JsonSerializer.Serialize(writer, input, generated);
-                        writer.Flush();
-                        buffer.Write("\n"u8);
-                    }
-                    else
-                    {
-                        buffer.Write("m"u8);
-                        WriteModel(buffer, input, depth: 0);
-                    }
-                    break;
-            }
-        }
+            WriteValue(buffer, input, depth: 0);
         return buffer.Hash();
     }
 }

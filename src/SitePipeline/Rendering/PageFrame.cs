@@ -57,11 +57,7 @@ public static class PageFrame
         Func<TModel> model, Func<TModel, object> inputs, Func<TModel, IReadOnlyList<ReadOnlyMemory<byte>>> body, string kind) =>
         Document.FromModel(destination, model,
             m => Fingerprint(context, destination, title, section, kind, showTime: false, feed: null, inputs(m)),
-            m =>
-            {
-                var (before, after) = Splice.Around(Render(context, destination, title, section, Splice.Hole));
-                return Splice.Join([before, .. body(m), after]);
-            });
+            m => Splice.Join(Splice.Around(Render(context, destination, title, section, Splice.Hole), body(m))));
 
     // What a page's fingerprint covers besides its model's inputs: the frame and the navigation.
     private static string Fingerprint(SiteContext context, string destination, string title, string? section, string kind, bool showTime, string? feed, object inputs) =>

@@ -23,6 +23,13 @@ public static class Splice
         return (Encoding.UTF8.GetBytes(rendered[..at]), Encoding.UTF8.GetBytes(rendered[(at + Hole.Length)..]));
     }
 
+    /// <summary>The parts of <paramref name="rendered"/> with <paramref name="body"/> in its single <see cref="Hole"/>.</summary>
+    public static IReadOnlyList<ReadOnlyMemory<byte>> Around(string rendered, IReadOnlyList<ReadOnlyMemory<byte>> body)
+    {
+        var (before, after) = Around(rendered);
+        return [before, .. body, after];
+    }
+
     /// <summary><paramref name="parts"/> in one array of their exact total size.</summary>
     public static byte[] Join(IReadOnlyList<ReadOnlyMemory<byte>> parts)
     {
