@@ -168,7 +168,8 @@ public sealed class KprRefresher
     {
         if (logs.Count == 0)
             return (new Dictionary<string, int>(StringComparer.Ordinal), []);
-        var problems = _problems.Value.Problems;
+        var set = _problems.Value;
+        var problems = set.Problems;
         // One slot per problem plus one for the unclassified pseudo problem.
         var totals = new int[problems.Count + 1];
         var errors = new ConcurrentBag<InputError>();
@@ -178,7 +179,7 @@ public sealed class KprRefresher
             () => new Worker(problems.Count + 1),
             (entry, _, worker) =>
             {
-                if (worker.Process(entry.Key, entry.Value, problems) is { } error)
+                if (worker.Process(entry.Key, entry.Value, set) is { } error)
                     errors.Add(error);
                 logDone?.Invoke();
                 return worker;
@@ -214,11 +215,13 @@ public sealed class KprRefresher
         private byte[] _bytes = [];
         private char[] _chars = [];
         private readonly List<string> _found = [];
+        private readonly bool[] _possible = new bool[slots - 1];
 
         public int[] Hits { get; } = new int[slots];
 
-        public InputError? Process(string pkgSpec, SectionFile log, IReadOnlyList<ProblemDefinition> problems)
+        public InputError? Process(string pkgSpec, SectionFile log, ProblemSet set)
         {
+            var problems = set.Problems;
             int length;
             try
             {
@@ -232,9 +235,10 @@ public sealed class KprRefresher
             var text = _chars.AsSpan(0, textLength);
 
             _found.Clear();
+            set.Screen.Screen(text, _possible);
             for (int i = 0; i < problems.Count; i++)
             {
-                if (problems[i].HasProblem(text, log.Directory))
+                if (_possible[i] && problems[i].HasProblem(text, log.Directory))
                 {
                     _found.Add(problems[i].Name);
                     Hits[i]++;

@@ -25,6 +25,7 @@ public sealed class ProblemDefinition
     private int _uses;
     private volatile bool _useCompiled;
     private readonly HashSet<string> _where;
+    private readonly Lazy<IReadOnlyList<string[]>> _required;
 
     /// <summary>Patterns must be valid .NET regular expressions; <see cref="ProblemDefinitionParser"/> checks that.</summary>
     public ProblemDefinition(string name, string pattern, string? excludePattern, IReadOnlyList<string> where,
@@ -43,6 +44,7 @@ public sealed class ProblemDefinition
         // Made on first use: loading the directory stays cheap.
         _interpreted = new Lazy<(Regex, Regex?)>(() => (new Regex(pattern, Options), excludePattern == null ? null : new Regex(excludePattern, Options)));
         _compiled = new Lazy<(Regex, Regex?)>(() => (Compile(pattern), excludePattern == null ? null : Compile(excludePattern)));
+        _required = new Lazy<IReadOnlyList<string[]>>(() => KnownProblems.RequiredLiterals.Of(pattern));
     }
 
     /// <summary>The file name including <c>.conf</c>: the identity used in .kpr files and exclude-known-problems.</summary>
@@ -52,6 +54,9 @@ public sealed class ProblemDefinition
     public string ShortName => Name.EndsWith(Extension, StringComparison.Ordinal) ? Name[..^Extension.Length] : Name;
 
     public string Pattern { get; }
+
+    /// <summary>What every match of <see cref="Pattern"/> contains (<see cref="KnownProblems.RequiredLiterals"/>); empty when unknown.</summary>
+    public IReadOnlyList<string[]> RequiredLiterals => _required.Value;
     public string? ExcludePattern { get; }
 
     /// <summary>The log directories the problem applies to, WHERE split on single spaces (empty entries kept).</summary>

@@ -8,15 +8,20 @@ namespace Piuparts.Core.KnownProblems;
 public sealed class ProblemSet
 {
     private readonly Dictionary<string, ProblemDefinition> _byName;
+    private readonly Lazy<ProblemScreen> _screen;
 
     public ProblemSet(IEnumerable<ProblemDefinition> problems, IReadOnlyList<InputError>? errors = null)
     {
         Problems = [.. problems];
         Errors = errors ?? [];
         _byName = Problems.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        _screen = new Lazy<ProblemScreen>(() => new ProblemScreen(Problems));
     }
 
     public IReadOnlyList<ProblemDefinition> Problems { get; }
+
+    /// <summary>Which of <see cref="Problems"/> a log may show, found for all of them in one pass (made on first use).</summary>
+    public ProblemScreen Screen => _screen.Value;
 
     /// <summary>Why files were skipped; piuparts says only "Keyword error in &lt;file&gt; - skipping".</summary>
     public IReadOnlyList<InputError> Errors { get; }
