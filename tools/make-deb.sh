@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Builds out/piuparts-site_<version>_amd64.deb: a self-contained, ReadyToRun publish of the
-# program (the framework and the program compiled into one composite image, as `make release`
-# builds it; in its own artifacts directory) in /usr/lib/piuparts-site with /usr/bin/piuparts-site linking to it, a man page per
+# Builds out/piuparts-site_<version>_amd64.deb: the program compiled to native code (NativeAOT,
+# as `make release` builds it; in its own artifacts directory) with the two native libraries the
+# charts use, in /usr/lib/piuparts-site with /usr/bin/piuparts-site linking to it, a man page per
 # verb made from its --help, the examples, systemd units, and the maintainer scripts of
 # packaging/deb. The version is the one of packaging/deb/changelog.
 #   tools/make-deb.sh [--publish-dir DIR]   (DIR: reuse a publish made before, for tests)
@@ -25,9 +25,8 @@ deb=out/piuparts-site_${version}_amd64.deb
 if [[ -z $publish ]]; then
   publish=out/deb/publish
   rm -rf "$publish"
-  dotnet publish src/Cli/Cli.csproj -c Release -r linux-x64 --self-contained true -p:PublishReadyToRun=true \
-    -p:PublishReadyToRunComposite=true --artifacts-path out/deb/build \
-    -p:DebugType=none -p:Version="$upstream" -o "$publish" --nologo -v quiet
+  dotnet publish src/Cli/Cli.csproj -c Release -r linux-x64 -p:PublishAot=true --artifacts-path out/deb/build \
+    -p:DebugType=none -p:StripSymbols=true -p:Version="$upstream" -o "$publish" --nologo -v quiet
 fi
 
 rm -rf "$stage"
@@ -38,10 +37,11 @@ units=$stage/lib/systemd/system
 install -d "$lib" "$stage/usr/bin" "$doc/examples" "$man" "$units" "$stage/DEBIAN" "$stage/usr/share/lintian/overrides"
 
 cp -a "$publish"/. "$lib"/
-rm -f "$lib"/*.pdb
+# Debugging symbols (the native build's .dbg file is larger than the program) stay out.
+rm -f "$lib"/*.pdb "$lib"/*.dbg
 find "$lib" -type d -exec chmod 0755 {} +
 find "$lib" -type f -exec chmod 0644 {} +
-chmod 0755 "$lib/piuparts-site" "$lib/createdump" 2>/dev/null || chmod 0755 "$lib/piuparts-site"
+chmod 0755 "$lib/piuparts-site"
 ln -s ../lib/piuparts-site/piuparts-site "$stage/usr/bin/piuparts-site"
 
 # One page per verb, from the program's own --help, and piuparts-site(1) listing them.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the package with tools/make-deb.sh and checks it: dpkg-deb lists the expected files,
-# the program runs from /usr/bin and says the package's version, every man page is clean for
+# the program runs from /usr/bin and says the package's version, it does what the .NET build of
+# the same sources does (tools/native-matches-dotnet.sh), every man page is clean for
 # man --warnings, lintian reports no error, and Debian's piuparts installs, upgrades and purges
 # it cleanly in a bookworm chroot (root only), then tools/test-operating.sh runs docs/operating.md
 # (OPERATING=0 skips it). Ends with "N passed, N failed" as run-tests.sh.
@@ -22,7 +23,7 @@ listing=$(dpkg-deb -c "$deb" | awk '{ print $6 }')
 has() { grep -qxF "./$1" <<<"$listing"; }
 
 check "version $version is the one of packaging/deb/changelog" grep -q "^piuparts-site ($version)" packaging/deb/changelog
-for file in usr/lib/piuparts-site/piuparts-site usr/lib/piuparts-site/Piuparts.Core.dll usr/lib/piuparts-site/libcoreclr.so \
+for file in usr/lib/piuparts-site/piuparts-site usr/lib/piuparts-site/libSkiaSharp.so usr/lib/piuparts-site/libHarfBuzzSharp.so \
             usr/bin/piuparts-site usr/share/doc/piuparts-site/copyright usr/share/doc/piuparts-site/changelog.Debian.gz \
             usr/share/man/man1/piuparts-site.1.gz usr/share/man/man1/piuparts-site-check.1.gz \
             usr/share/man/man1/piuparts-site-master.1.gz usr/share/man/man1/piuparts-site-slave.1.gz \
@@ -38,7 +39,7 @@ for job in report reschedule backup detect-problems; do
   check "the package has the $job service" has "lib/systemd/system/piuparts-site-$job.service"
   check "the package has the $job timer" has "lib/systemd/system/piuparts-site-$job.timer"
 done
-check "no debug symbols (.pdb) are shipped" bash -c '! grep -q "\.pdb$"' <<<"$listing"
+check "no debug symbols (.pdb, .dbg) are shipped" bash -c '! grep -qE "\.(pdb|dbg)$"' <<<"$listing"
 check "every file belongs to root" bash -c '! dpkg-deb -c "$1" | awk "{ print \$2 }" | grep -qv "^root/root$"' _ "$deb"
 
 root=$(mktemp -d)
@@ -46,6 +47,10 @@ trap 'rm -rf "$root"' EXIT
 dpkg-deb -x "$deb" "$root"
 check "/usr/bin/piuparts-site runs and says version ${version%-*}" \
   bash -c '"$1/usr/bin/piuparts-site" --version | grep -q "^$2+"' _ "$root" "${version%-*}"
+# The package's program is compiled to native code; the unit tests run the same sources on .NET.
+make -s build >/dev/null
+check "the package's native program does what the .NET build does: report, master, reschedule, detect-problems (tools/native-matches-dotnet.sh)" \
+  tools/native-matches-dotnet.sh "$root/usr/lib/piuparts-site/piuparts-site" out/bin/piuparts-site
 verbs=$("$root/usr/bin/piuparts-site" --help | sed -n '/^Commands:/,$s/^  \([a-z][a-z-]*\)  .*/\1/p')
 for verb in $verbs; do
   check "piuparts-site-$verb(1) exists and man finds nothing wrong in it" \

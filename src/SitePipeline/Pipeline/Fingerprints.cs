@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
@@ -46,8 +47,8 @@ public sealed class Fingerprints
         return buffer.Hash();
     }
 
-    // Public properties and fields (a tuple's items are fields) of the models without a generated
-    // writer, by type, in declaration order.
+    // Public properties and fields of the models without a generated writer, by type, in
+    // declaration order.
     private static readonly ConcurrentDictionary<Type, MemberInfo[]> Members = new();
 
     /// <summary>
@@ -118,11 +119,7 @@ public sealed class Fingerprints
                 break;
             default:
                 buffer.Write("o"u8);
-                foreach (var member in Members.GetOrAdd(value.GetType(), t =>
-                             [
-                                 .. t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanRead && p.GetIndexParameters().Length == 0),
-                                 .. t.GetFields(BindingFlags.Public | BindingFlags.Instance),
-                             ]))
+                foreach (var member in Members.GetOrAdd(value.GetType(), ReflectedMembers))
                 {
                     buffer.Write(member.Name);
                     WriteValue(buffer, member is PropertyInfo property ? property.GetValue(value) : ((FieldInfo)member).GetValue(value), depth + 1);
@@ -130,6 +127,24 @@ public sealed class Fingerprints
                 buffer.Write("e"u8);
                 break;
         }
+    }
+
+    // The members of a model of the site's own assemblies (Piuparts.*), which the native build
+    // keeps whole for reflection (TrimmerRootAssembly in Cli.csproj). Another assembly's type, a
+    // tuple say, could have members the native build dropped: values left out of the fingerprint,
+    // pages left stale. So any other type is refused, in every build.
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Only types of the Piuparts.* assemblies, which are kept whole, are reflected over.")]
+    private static MemberInfo[] ReflectedMembers(Type type)
+    {
+        var assembly = type.Assembly.GetName().Name ?? "";
+        if (!assembly.StartsWith("Piuparts.", StringComparison.Ordinal))
+            throw new InvalidOperationException(
+                $"a page model of type {type.FullName} ({assembly}) needs a generated writer in ModelJson: only the site's own types are fingerprinted member by member");
+        return
+        [
+            .. type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanRead && p.GetIndexParameters().Length == 0),
+            .. type.GetFields(BindingFlags.Public | BindingFlags.Instance),
+        ];
     }
 
     /// <summary>The fingerprint of <paramref name="inputs"/>, in order, each written with its kind (see <see cref="WriteValue"/>).</summary>

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Piuparts.Core.MasterDir;
 using Piuparts.Core.States;
 using Piuparts.SitePipeline.History;
@@ -28,6 +29,9 @@ public static class SourceJson
         // Generated metadata, named and written by these options: no code emitted at run time.
         TypeInfoResolver = Pipeline.CacheJson.Default,
     };
+
+    // The generated metadata under these options, asked for by type: what a native build can run.
+    private static readonly JsonTypeInfo<Entry> EntryInfo = (JsonTypeInfo<Entry>)Options.GetTypeInfo(typeof(Entry));
 
     /// <summary>The document of a source of the section; <paramref name="toSection"/> is the way from the file to the section directory.</summary>
     public static Entry Build(SectionModel section, SourceReport result, IReadOnlyList<SourceHistory.Row> history, string toSection,
@@ -72,14 +76,14 @@ public static class SourceJson
             return new InSection(s.Section, s.SourceVersion, s.Verdict, page, Path.ChangeExtension(page, ".json"), s.Binaries);
         }).ToArray();
 
-    public static byte[] Serialize(Entry entry) => JsonSerializer.SerializeToUtf8Bytes(entry, Options);
+    public static byte[] Serialize(Entry entry) => JsonSerializer.SerializeToUtf8Bytes(entry, EntryInfo);
 
     /// <summary>An entry read back from a file this class wrote, or null when the bytes are not one.</summary>
     public static Entry? Deserialize(byte[] json)
     {
         try
         {
-            return JsonSerializer.Deserialize<Entry>(json, Options) is { Version: FormatVersion, Binaries: not null, History: not null, Uploaders: not null } entry
+            return JsonSerializer.Deserialize(json, EntryInfo) is { Version: FormatVersion, Binaries: not null, History: not null, Uploaders: not null } entry
                 ? entry : null;
         }
         catch (JsonException)
