@@ -138,8 +138,10 @@ public sealed class MaintenanceRun
                 work(section, Config.Piuparts.Section(name)!);
                 if (!DryRun)
                 {
-                    // Left as this run leaves them, so the next run with nothing to do reads no directory.
-                    Listings.RefreshChanged();
+                    // Left as this run leaves them, so the next run with nothing to do reads no
+                    // directory; one this run changed a moment ago is left to the next run, which
+                    // stats only its new files (detect-problems waits for its own, to mark them).
+                    Listings.RefreshChanged(wait: false);
                     Listings.Save();
                 }
             }

@@ -19,6 +19,9 @@ internal static class DirectoryEntries
     private const int InodeOffset = 0, TypeOffset = 18, NameOffset = 19;
     private const int ENOENT = 2;
 
+    // From how many files to stat a directory's files on every core.
+    private const int ParallelStats = 4096;
+
     [DllImport("libc", SetLastError = true, EntryPoint = "opendir")]
     private static extern IntPtr OpenDir(string path);
 
@@ -55,14 +58,19 @@ internal static class DirectoryEntries
         {
             int descriptor = DirFd(directory);
             var entries = new List<ListedEntry>(previous?.Count ?? 64);
-            byte* buffer = stackalloc byte[StatxSize];
+            // Files to stat: their place in entries and their name as the C string statx takes.
+            var pending = new List<(int Index, byte[] Name)>();
             while (true)
             {
                 // The end and an error both give null; only errno tells them apart.
                 Marshal.SetLastSystemError(0);
                 var entry = (byte*)ReadDir(directory);
                 if (entry == null)
-                    return Marshal.GetLastPInvokeError() == 0 ? [.. entries] : null;
+                {
+                    if (Marshal.GetLastPInvokeError() != 0)
+                        return null;
+                    break;
+                }
                 var nameBytes = MemoryMarshal.CreateReadOnlySpanFromNullTerminated(entry + NameOffset);
                 if (nameBytes is [(byte)'.'] or [(byte)'.', (byte)'.'])
                     continue;
@@ -81,23 +89,59 @@ internal static class DirectoryEntries
                         reused++;
                         break;
                     case TypeRegular:
-                        if (Statx(descriptor, entry + NameOffset, AtSymlinkNoFollow, StatxMtimeAndSize, buffer) != 0)
-                        {
-                            // Removed since it was read: not listed, as if read a moment later.
-                            if (Marshal.GetLastPInvokeError() == ENOENT)
-                                break;
-                            return null;
-                        }
-                        long seconds = *(long*)(buffer + MtimeOffset);
-                        uint nanoseconds = *(uint*)(buffer + MtimeOffset + 8);
-                        // The ticks .NET's FileSystemEntry.LastWriteTimeUtc gives for the same time.
-                        long ticks = DateTime.UnixEpoch.Ticks + seconds * TimeSpan.TicksPerSecond + nanoseconds / 100;
-                        entries.Add(new ListedEntry(name, false, *(long*)(buffer + SizeOffset), ticks, inode));
+                        var cName = new byte[nameBytes.Length + 1];
+                        nameBytes.CopyTo(cName);
+                        pending.Add((entries.Count, cName));
+                        entries.Add(new ListedEntry(name, false, 0, 0, inode));
                         break;
                     default:
                         return null;
                 }
             }
+            if (pending.Count == 0)
+                return [.. entries];
+            var stated = new ListedEntry?[pending.Count];
+            bool failed = false;
+            void Stat(int from, int to)
+            {
+                byte* buffer = stackalloc byte[StatxSize];
+                for (int i = from; i < to && !Volatile.Read(ref failed); i++)
+                {
+                    fixed (byte* name = pending[i].Name)
+                    {
+                        if (Statx(descriptor, name, AtSymlinkNoFollow, StatxMtimeAndSize, buffer) != 0)
+                        {
+                            // Removed since it was read: not listed, as if read a moment later.
+                            if (Marshal.GetLastPInvokeError() != ENOENT)
+                                Volatile.Write(ref failed, true);
+                            continue;
+                        }
+                    }
+                    long seconds = *(long*)(buffer + MtimeOffset);
+                    uint nanoseconds = *(uint*)(buffer + MtimeOffset + 8);
+                    // The ticks .NET's FileSystemEntry.LastWriteTimeUtc gives for the same time.
+                    long ticks = DateTime.UnixEpoch.Ticks + seconds * TimeSpan.TicksPerSecond + nanoseconds / 100;
+                    stated[i] = entries[pending[i].Index] with { Length = *(long*)(buffer + SizeOffset), ModifiedTicks = ticks };
+                }
+            }
+            // A directory of tens of thousands of new files (a cold run over a section) is stat-ed
+            // on every core: the calls are the kernel's work, most of such a run.
+            int parts = pending.Count >= ParallelStats ? Environment.ProcessorCount : 1;
+            if (parts > 1)
+                Parallel.For(0, parts, part => Stat(pending.Count * part / parts, pending.Count * (part + 1) / parts));
+            else
+                Stat(0, pending.Count);
+            if (failed)
+                return null;
+            var removed = new HashSet<int>();
+            for (int i = 0; i < pending.Count; i++)
+            {
+                if (stated[i] is { } found)
+                    entries[pending[i].Index] = found;
+                else
+                    removed.Add(pending[i].Index);
+            }
+            return removed.Count == 0 ? [.. entries] : [.. entries.Where((_, i) => !removed.Contains(i))];
         }
         finally
         {

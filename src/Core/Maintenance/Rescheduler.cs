@@ -43,6 +43,9 @@ public static class Rescheduler
         bool idle = File.Exists(Path.Combine(sectionPath, IdleStamp))
                     && File.GetLastWriteTimeUtc(Path.Combine(sectionPath, IdleStamp)) > (now - IdleRecently).UtcDateTime;
 
+        // Read with their times first: the names Obsolete needs of these directories then come from the same listings.
+        var logs = rules.AutoReschedule ? SectionLog.Find(sectionPath, OldDirectories, listings) : [];
+        OldestLogs.Order(logs);
         var obsolete = expireOnly || queued.Count == 0
             ? []
             : Obsolete(sectionPath, queued, listings);
@@ -50,13 +53,12 @@ public static class Rescheduler
         List<SectionLog> expired = [], rescheduled = [];
         if (rules.AutoReschedule)
         {
-            var logs = SectionLog.Find(sectionPath, OldDirectories, listings);
             var failed = logs.Where(l => l.Directory != "pass").ToList();
             var candidates = new List<SectionLog>();
             if (rules.ExpiresOld && recycleWas != "")
-                candidates.AddRange(OldestLogs.Select(logs, now, rules.ExpireOldDays, rules.RescheduleOldCount));
+                candidates.AddRange(OldestLogs.SelectOrdered(logs, now, rules.ExpireOldDays, rules.RescheduleOldCount));
             if (rules.ExpiresFail)
-                candidates.AddRange(OldestLogs.Select(failed, now, rules.ExpireFailDays, rules.RescheduleFailCount));
+                candidates.AddRange(OldestLogs.SelectOrdered(failed, now, rules.ExpireFailDays, rules.RescheduleFailCount));
             // A log must have been marked for recycling before it expires.
             expired = Unique(candidates).Where(l => marks.Contains(l.FileName)).ToList();
 
@@ -64,8 +66,8 @@ public static class Rescheduler
             {
                 candidates.Clear();
                 if (idle)
-                    candidates.AddRange(OldestLogs.Select(logs, now, rules.RescheduleOldDays, rules.RescheduleOldCount));
-                candidates.AddRange(OldestLogs.Select(failed, now, rules.RescheduleFailDays, rules.RescheduleFailCount));
+                    candidates.AddRange(OldestLogs.SelectOrdered(logs, now, rules.RescheduleOldDays, rules.RescheduleOldCount));
+                candidates.AddRange(OldestLogs.SelectOrdered(failed, now, rules.RescheduleFailDays, rules.RescheduleFailCount));
                 rescheduled = Unique(candidates).Where(l => !marks.Contains(l.FileName)).ToList();
             }
         }
@@ -92,12 +94,17 @@ public static class Rescheduler
     }
 
     // The marks whose name is in none of the result directories (untestable is not looked at).
+    // The directories' names are looked up among the marks, not the other way round: a few
+    // hundred marks against tens of thousands of logs.
     private static List<string> Obsolete(string sectionPath, List<SectionLog> queued, ListingCache listings)
     {
-        var results = new HashSet<string>(StringComparer.Ordinal);
+        var unseen = new HashSet<string>(queued.Select(q => q.FileName), StringComparer.Ordinal);
         foreach (var directory in ResultDirectories)
-            results.UnionWith(listings.List(Path.Combine(sectionPath, directory), times: false)?.Select(e => e.Name) ?? []);
-        return queued.Where(q => !results.Contains(q.FileName)).Select(q => q.Path).Order(StringComparer.Ordinal).ToList();
+        {
+            foreach (var entry in listings.List(Path.Combine(sectionPath, directory), times: false) ?? [])
+                unseen.Remove(entry.Name);
+        }
+        return queued.Where(q => unseen.Contains(q.FileName)).Select(q => q.Path).Order(StringComparer.Ordinal).ToList();
     }
 
     // sort -u of the relative paths.

@@ -7,12 +7,42 @@ namespace Piuparts.Core.Maintenance;
 /// (<c>pass/foo_1.0.log</c>, as piuparts' scripts print it from inside the section), its
 /// absolute path and its modification time.
 /// </summary>
-public readonly record struct SectionLog(string Relative, string Path, DateTime Modified)
+/// <remarks>
+/// A log found by <see cref="Find"/> makes its two paths only when asked: a section has tens of
+/// thousands of logs, of which reschedule looks at the name and time of all and the paths of a few
+/// hundred, and building both strings for each was most of a run with nothing to do.
+/// </remarks>
+public readonly struct SectionLog
 {
-    public string FileName => System.IO.Path.GetFileName(Path);
+    private readonly string? _relative, _path, _sectionPath, _directory, _name;
+
+    public SectionLog(string relative, string path, DateTime modified)
+    {
+        _relative = relative;
+        _path = path;
+        Modified = modified;
+    }
+
+    private SectionLog(string sectionPath, string directory, string name, DateTime modified)
+    {
+        _sectionPath = sectionPath;
+        _directory = directory;
+        _name = name;
+        Modified = modified;
+    }
+
+    public string Relative => _relative ?? _directory + "/" + _name;
+
+    public string Path => _path ?? System.IO.Path.Combine(_sectionPath!, Relative);
+
+    public DateTime Modified { get; }
+
+    public string FileName => _name ?? System.IO.Path.GetFileName(Path);
 
     /// <summary>The log directory it lies in (the first component of <see cref="Relative"/>).</summary>
-    public string Directory => Relative[..Relative.IndexOf('/')];
+    public string Directory => _directory is { } directory
+        ? directory.IndexOf('/') is var slash and >= 0 ? directory[..slash] : directory
+        : Relative[..Relative.IndexOf('/')];
 
     /// <summary>
     /// Every <c>*.log</c> below the named directories of the section (recursively, like find),
@@ -42,13 +72,13 @@ public readonly record struct SectionLog(string Relative, string Path, DateTime 
         }
         if (entries == null)
             return;
+        found.EnsureCapacity(found.Count + entries.Count);
         foreach (var entry in entries)
         {
-            var name = relative + "/" + entry.Name;
             if (entry.IsDirectory)
-                Collect(sectionPath, name, listings, found);
+                Collect(sectionPath, relative + "/" + entry.Name, listings, found);
             else if (entry.Name.EndsWith(".log", StringComparison.Ordinal))
-                found.Add(new SectionLog(name, System.IO.Path.Combine(sectionPath, name), new DateTime(entry.ModifiedTicks, DateTimeKind.Utc)));
+                found.Add(new SectionLog(sectionPath, relative, entry.Name, new DateTime(entry.ModifiedTicks, DateTimeKind.Utc)));
         }
     }
 }

@@ -227,6 +227,57 @@ public sealed class ListingCacheTests : IDisposable
     }
 
     [Fact]
+    public void Without_waiting_a_directory_changed_a_moment_ago_is_left_for_the_next_run_to_read()
+    {
+        Write("a_1.log", "abc");
+        var clock = Settled();
+        var cache = ListingCache.Open(CacheFile, clock);
+        cache.List(Logs);
+        var added = Write("b_1.log", "xy");
+        // Within the margin a listing needs to be kept: with waiting, this would sleep it out.
+        clock.Now = SetClock.ChangedAt(Logs).AddMilliseconds(5);
+
+        cache.RefreshChanged(wait: false);
+        cache.Save();
+        Append(added, "z");
+        clock.Now = SetClock.ChangedAt(Logs).AddSeconds(1);
+
+        // Not kept, so read again: the appended byte shows.
+        Assert.Equal(3, SizeOf(ListingCache.Open(CacheFile, clock).List(Logs), "b_1.log"));
+    }
+
+    [Fact]
+    public void A_directory_read_with_times_answers_a_later_question_without_times_in_the_same_run()
+    {
+        Write("a_1.log", "abc");
+
+        // No cache file, nothing kept: the listing of this run still serves the second question.
+        var cache = ListingCache.None;
+        Assert.Equal(3, SizeOf(cache.List(Logs), "a_1.log"));
+        Assert.Equal(3, SizeOf(cache.List(Logs, times: false), "a_1.log"));
+        Assert.Equal(0, SizeOf(ListingCache.None.List(Logs, times: false), "a_1.log"));
+    }
+
+    [Fact]
+    public void A_directory_of_thousands_of_new_files_is_listed_with_every_size_and_time()
+    {
+        // Enough files for their stat calls to be spread over the cores.
+        Directory.CreateDirectory(Logs);
+        for (int i = 0; i < 5000; i++)
+            File.WriteAllText(Path.Combine(Logs, $"p{i}_1.log"), new string('x', i % 7));
+
+        var entries = ListingCache.None.List(Logs)!;
+
+        Assert.Equal(5000, entries.Count);
+        foreach (var entry in entries)
+        {
+            var file = new FileInfo(Path.Combine(Logs, entry.Name));
+            Assert.Equal(file.Length, entry.Length);
+            Assert.Equal(file.LastWriteTimeUtc.Ticks, entry.ModifiedTicks);
+        }
+    }
+
+    [Fact]
     public void A_mark_holds_until_one_of_its_directories_changes()
     {
         Write("a_1.log", "abc");
