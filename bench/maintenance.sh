@@ -3,7 +3,7 @@
 # (COUNT logs, default 30,000, made by bench/seed-maintenance-dir.py): piuparts' scripts
 # (reschedule_oldest_logs; detect_well_known_errors with Debian's known problems) against
 # piuparts-site's verbs, each on a fresh copy; then each again on the directory it left, when
-# there is nothing to do (best of RUNS, default 3). Wall times, ratios printed.
+# there is nothing to do (best of RUNS, default 5). Wall times, ratios printed.
 # detect_well_known_errors reads /etc/piuparts only, so it runs in a private mount namespace (root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,10 +28,12 @@ for copy in debian-reschedule ours-reschedule debian-detect ours-detect; do
 done
 sync
 seconds() {  # seconds COMMAND... : wall time of one run
+  # bash's own clock: starting date(1) to read the time would add its own few milliseconds to
+  # runs that take twenty.
   local start end
-  start=$(date +%s.%N)
+  start=$EPOCHREALTIME
   "$@" > "$work/out" 2> "$work/err" || { echo "failed: $* $(cat "$work/err")" >&2; exit 1; }
-  end=$(date +%s.%N)
+  end=$EPOCHREALTIME
   echo "$end - $start" | bc
 }
 
@@ -39,9 +41,9 @@ debian_reschedule=(env PIUPARTS_CONF="$work/debian-reschedule.conf" /bin/sh /usr
 debian_dwke=(unshare -m --propagation private sh -c "mount --bind $work/debian-detect.conf /etc/piuparts/piuparts.conf && exec /usr/bin/python3 /usr/share/piuparts/master/detect_well_known_errors")
 ours() { local copy=$1; shift; "$program" "$@" --config "$work/$copy.conf" --distros "$work/distros.conf" --now "$now"; }
 
-# "Nothing to do" is run RUNS times on the directory the first run left, best time kept: single
-# runs of a tenth of a second vary by half here.
-runs=${RUNS:-3}
+# "Nothing to do" is run RUNS times (default 5) on the directory the first run left, best time
+# kept: single runs of a tenth of a second vary by half here.
+runs=${RUNS:-5}
 best() {  # best COMMAND... : the shortest of RUNS wall times
   local b="" t i
   for ((i = 0; i < runs; i++)); do

@@ -60,8 +60,8 @@ public sealed class FingerprintsTests
     public void A_model_without_a_generated_writer_is_told_apart_by_every_value_it_holds()
     {
         var since = new DateTimeOffset(2026, 11, 25, 1, 2, 3, TimeSpan.Zero);
-        object Model(string name = "alpha", int days = 3, DateTimeOffset? when = null, string[]? logs = null, (string, int)? pair = null, double share = 0.5) =>
-            new { Name = name, Days = days, Since = when ?? since, Logs = logs ?? ["pass/alpha_1.log"], Pair = pair ?? ("x", 1), Share = share,
+        object Model(string name = "alpha", int days = 3, DateTimeOffset? when = null, string[]? logs = null, int pair = 1, double share = 0.5) =>
+            new { Name = name, Days = days, Since = when ?? since, Logs = logs ?? ["pass/alpha_1.log"], Pair = new { Key = "x", Value = pair }, Share = share,
                   Rows = new[] { new { Id = 1, Note = (string?)null } } };
         var original = Prints.Of(Model());
 
@@ -72,7 +72,7 @@ public sealed class FingerprintsTests
             Prints.Of(Model(when: since.AddTicks(1))),
             Prints.Of(Model(logs: ["pass/alpha_1.log", "fail/alpha_1.log"])),
             Prints.Of(Model(logs: [])),
-            Prints.Of(Model(pair: ("x", 2))),
+            Prints.Of(Model(pair: 2)),
             Prints.Of(Model(share: 0.25)),
             Prints.Of(new { Name = "alpha" }),
         ];
@@ -83,6 +83,15 @@ public sealed class FingerprintsTests
         Assert.NotEqual(Prints.Of(new { C = 'a' }), Prints.Of(new { C = 'b' }));
         // Lists are kept apart from their neighbours: one list of two is not two lists of one.
         Assert.NotEqual(Prints.Of(new { A = new[] { "a", "b" }, B = Array.Empty<string>() }), Prints.Of(new { A = new[] { "a" }, B = new[] { "b" } }));
+    }
+
+    [Fact]
+    public void A_model_holding_a_type_of_another_assembly_is_refused_as_the_native_build_may_not_see_its_members()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Prints.Of(new { Pair = ("x", 1) }));
+
+        Assert.Contains("ValueTuple", error.Message);
+        Assert.Contains("ModelJson", error.Message);
     }
 
     [Fact]
