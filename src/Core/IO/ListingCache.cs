@@ -48,10 +48,6 @@ public sealed class ListingCache
     private readonly Dictionary<string, Mark> _marks;
     private readonly HashSet<string> _asked = new(StringComparer.Ordinal);
 
-    // Listings with times read in this run that are too fresh to keep: asked for again while their
-    // directory is unchanged (the same directory read with and without times), they are not read twice.
-    private readonly Dictionary<string, ReadListing> _readNow = new(StringComparer.Ordinal);
-
     // Names removed through Removed since the cache was opened, by directory: never taken from a kept listing.
     private readonly Dictionary<string, HashSet<string>> _removed = new(StringComparer.Ordinal);
     private readonly object _lock = new();
@@ -96,7 +92,7 @@ public sealed class ListingCache
         // Taken after the directory's time and before it is read: a change from here on gives it
         // a later time than the one kept.
         long now = Now;
-        return KeptEntries(directory, identity, now) ?? ReadThisRun(directory, identity) ?? Read(directory, identity, now, times);
+        return KeptEntries(directory, identity, now) ?? Read(directory, identity, now, times);
     }
 
     /// <summary>
@@ -262,12 +258,6 @@ public sealed class ListingCache
         }
     }
 
-    private ListedEntry[]? ReadThisRun(string directory, DirectoryIdentity identity)
-    {
-        lock (_lock)
-            return _readNow.TryGetValue(directory, out var read) && read.Identity == identity ? read.Entries : null;
-    }
-
     private ListedEntry[]? Read(string directory, DirectoryIdentity identity, long now, bool times)
     {
         ListedEntry[] entries;
@@ -288,14 +278,8 @@ public sealed class ListingCache
             {
                 // Entries taken from the kept listing are as old as it is.
                 _kept[directory] = new KeptListing(identity, reused > 0 ? Math.Min(now, previousAt) : now, entries);
-                _readNow.Remove(directory);
                 _changed = true;
             }
-        }
-        else if (times)
-        {
-            lock (_lock)
-                _readNow[directory] = new ReadListing(identity, entries);
         }
         // Otherwise a listing kept before stays: it no longer answers for the directory (its
         // change time is another), but its files can still spare stat calls at the next reading.
@@ -452,8 +436,6 @@ public sealed class ListingCache
     private readonly record struct DirectoryIdentity(ulong Device, ulong Inode, long Changed);
 
     private sealed record Mark(long MarkedAt, MarkedDirectory[] Directories);
-
-    private sealed record ReadListing(DirectoryIdentity Identity, ListedEntry[] Entries);
 
     // A class, not a tuple: shared generic code is compiled ahead of time, a tuple's is not.
     private sealed record MarkedDirectory(string Directory, DirectoryIdentity? Identity);

@@ -43,7 +43,8 @@ public static class Rescheduler
         bool idle = File.Exists(Path.Combine(sectionPath, IdleStamp))
                     && File.GetLastWriteTimeUtc(Path.Combine(sectionPath, IdleStamp)) > (now - IdleRecently).UtcDateTime;
 
-        // Read with their times first: the names Obsolete needs of these directories then come from the same listings.
+        // Read with their times first: the names Obsolete needs of these directories then come from
+        // the listings kept (a reading without times is not kept).
         var logs = rules.AutoReschedule ? SectionLog.Find(sectionPath, OldDirectories, listings) : [];
         OldestLogs.Order(logs);
         var obsolete = expireOnly || queued.Count == 0

@@ -10,7 +10,8 @@ namespace Piuparts.Core.Maintenance;
 /// <remarks>
 /// A log found by <see cref="Find"/> makes its two paths only when asked: a section has tens of
 /// thousands of logs, of which reschedule looks at the name and time of all and the paths of a few
-/// hundred, and building both strings for each was most of a run with nothing to do.
+/// hundred; building both strings for each log was a large share of what a run with nothing to do
+/// allocated.
 /// </remarks>
 public readonly struct SectionLog
 {

@@ -247,18 +247,6 @@ public sealed class ListingCacheTests : IDisposable
     }
 
     [Fact]
-    public void A_directory_read_with_times_answers_a_later_question_without_times_in_the_same_run()
-    {
-        Write("a_1.log", "abc");
-
-        // No cache file, nothing kept: the listing of this run still serves the second question.
-        var cache = ListingCache.None;
-        Assert.Equal(3, SizeOf(cache.List(Logs), "a_1.log"));
-        Assert.Equal(3, SizeOf(cache.List(Logs, times: false), "a_1.log"));
-        Assert.Equal(0, SizeOf(ListingCache.None.List(Logs, times: false), "a_1.log"));
-    }
-
-    [Fact]
     public void A_directory_of_thousands_of_new_files_is_listed_with_every_size_and_time()
     {
         // Enough files for their stat calls to be spread over the cores.
