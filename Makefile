@@ -19,10 +19,11 @@ $(BIN): $(SOURCES)
 # The form the Debian package ships (tools/make-deb.sh publishes it the same way), which the
 # benchmarks measure: compiled to native code ahead of time (NativeAOT), with the runtime in the
 # one executable. It starts in about 10 ms where the .NET build takes 40 (which was most of a
-# maintenance verb with nothing to do, or of a cached master connection), and on full bookworm a report
-# after one new log takes 14% less time than with the composite ReadyToRun build shipped before
-# (bench/README.md). About a minute to build. Its own artifacts directory: builds of different
-# kinds must not share intermediate files (one after the other gave a program that aborts at start).
+# maintenance verb with nothing to do, or of a cached master connection), and on full bookworm a
+# report after one new log takes 14% less time than with the composite ReadyToRun build shipped
+# before (bench/README.md). About a minute to build. Its own artifacts directory: builds of
+# different kinds must not share intermediate files (one after the other gave a program that
+# aborts at start); out/release is emptied first, so no file of an earlier kind of build stays.
 release: $(RELEASE)
 
 $(RELEASE): $(SOURCES)

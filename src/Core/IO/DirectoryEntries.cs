@@ -133,15 +133,14 @@ internal static class DirectoryEntries
                 Stat(0, pending.Count);
             if (failed)
                 return null;
-            var removed = new HashSet<int>();
+            bool anyRemoved = false;
             for (int i = 0; i < pending.Count; i++)
             {
-                if (stated[i] is { } found)
-                    entries[pending[i].Index] = found;
-                else
-                    removed.Add(pending[i].Index);
+                // A file removed since it was read is left out (an entry without a name).
+                entries[pending[i].Index] = stated[i] ?? default;
+                anyRemoved |= stated[i] == null;
             }
-            return removed.Count == 0 ? [.. entries] : [.. entries.Where((_, i) => !removed.Contains(i))];
+            return anyRemoved ? [.. entries.Where(e => e.Name != null)] : [.. entries];
         }
         finally
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace Piuparts.Core.KnownProblems;
@@ -106,6 +107,10 @@ public sealed class ProblemDefinition
     // Counted until the switch only: after it, every core reads a flag nobody writes.
     private (Regex Pattern, Regex? Exclude) Expressions()
     {
+        // A native build cannot compile expressions (RegexOptions.Compiled is interpreted there):
+        // the interpreted ones serve throughout instead of being made a second time.
+        if (!RuntimeFeature.IsDynamicCodeCompiled)
+            return _interpreted.Value;
         if (_useCompiled)
             return _compiled.Value;
         if (Interlocked.Increment(ref _uses) <= CompileAfter)
